@@ -13,14 +13,79 @@ import java.util.Map;
 public final class Values {
   private Values() {}
 
-  /** A deep, order-preserving, unmodifiable copy; null becomes an empty map. Nulls are kept. */
+  /**
+   * A deep, order-preserving, unmodifiable copy; null becomes an empty map. Nulls are kept. A map
+   * this method made is returned as it is: it is already deeply immutable.
+   */
+  @SuppressWarnings("unchecked")
   public static Map<String, Object> freeze(Map<String, ?> map) {
     if (map == null || map.isEmpty()) {
       return Map.of();
     }
+    if (map instanceof FrozenMap) {
+      return (Map<String, Object>) map;
+    }
     Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
     map.forEach((k, v) -> copy.put(k, freezeValue(v)));
-    return Collections.unmodifiableMap(copy);
+    return new FrozenMap(copy);
+  }
+
+  /**
+   * The union of two frozen maps (entries of {@code top} win), itself frozen. Only the top level
+   * is copied: the values are already immutable.
+   */
+  public static Map<String, Object> union(Map<String, Object> base, Map<String, Object> top) {
+    if (top.isEmpty()) {
+      return freeze(base);
+    }
+    Map<String, Object> m = new LinkedHashMap<>(Math.max(4, (base.size() + top.size()) * 2));
+    m.putAll(freeze(base));
+    m.putAll(freeze(top));
+    return new FrozenMap(m);
+  }
+
+  /** True when the map is deeply immutable (made by {@link #freeze} or empty). */
+  public static boolean isFrozen(Map<String, ?> map) {
+    return map instanceof FrozenMap || (Object) map == Map.of();
+  }
+
+  /** A read-only view over a private map that nobody else references. */
+  private static final class FrozenMap extends java.util.AbstractMap<String, Object> {
+    private final Map<String, Object> inner;
+
+    FrozenMap(Map<String, Object> inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public Object get(Object key) {
+      return inner.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return inner.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return inner.size();
+    }
+
+    @Override
+    public java.util.Set<Entry<String, Object>> entrySet() {
+      return Collections.unmodifiableMap(inner).entrySet();
+    }
+
+    @Override
+    public java.util.Set<String> keySet() {
+      return Collections.unmodifiableSet(inner.keySet());
+    }
+
+    @Override
+    public void forEach(java.util.function.BiConsumer<? super String, ? super Object> action) {
+      inner.forEach(action);
+    }
   }
 
   /** A deep unmodifiable copy of a JSON-like value. */
