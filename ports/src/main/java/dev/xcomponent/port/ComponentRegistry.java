@@ -1,0 +1,56 @@
+package dev.xcomponent.port;
+
+import dev.xcomponent.domain.engine.Event;
+import dev.xcomponent.domain.model.Component;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The driving port: what the HTTP API and the command line ask of the runtimes of this process.
+ *
+ * <p>Futures fail with a {@link RuntimeFailure} for expected errors (unknown component, machine or
+ * instance; finished instance; full queue; aborted hook).
+ */
+public interface ComponentRegistry {
+  /** The components served, in registration order. */
+  List<Component> components();
+
+  /** The component with this name. */
+  Optional<Component> component(String name);
+
+  /** The runtimes of this process, one per component. */
+  List<RuntimeInfo> runtimes();
+
+  /**
+   * Creates an instance of {@code machine} (null: the entry machine) of {@code component}.
+   *
+   * @return the new instance once created
+   */
+  Future<InstanceView> createInstance(String component, String machine, Map<String, Object> data);
+
+  /**
+   * Sends {@code event} to an instance and completes once it is processed. With a non-null {@code
+   * component}, the instance must belong to it.
+   */
+  Future<EventOutcome> sendEvent(String component, String instanceId, Event event);
+
+  /** Broadcasts {@code event} to instances of a machine, optionally only those in {@code state}. */
+  Future<BroadcastResult> broadcast(String component, String machine, Event event, String state);
+
+  /** A live instance, or a finished one still retained. */
+  Optional<InstanceView> findInstance(String instanceId);
+
+  /** Instances (live first, then finished ones still retained) matching {@code query}. */
+  List<InstanceView> listInstances(InstanceQuery query);
+
+  /** The transitions available from the instance's current state. */
+  List<AvailableTransition> availableTransitions(String instanceId);
+
+  /** The recorded events of an instance, oldest first. */
+  Future<List<HistoryEntry>> history(String instanceId);
+
+  /** Registers a listener of runtime events. */
+  void addListener(RuntimeEventListener listener);
+}
