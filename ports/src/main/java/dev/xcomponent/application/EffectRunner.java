@@ -1,0 +1,126 @@
+package dev.xcomponent.application;
+
+import dev.xcomponent.domain.engine.Effect;
+import dev.xcomponent.domain.engine.Event;
+import dev.xcomponent.domain.engine.Instance;
+import dev.xcomponent.domain.engine.Transitioned;
+import dev.xcomponent.domain.model.CascadingRule;
+import dev.xcomponent.domain.model.StateMachine;
+import dev.xcomponent.port.RuntimeFailure;
+import java.util.Map;
+
+/**
+ * Carries out what a recorded transition asks for, on the source instance's partition. Messages to
+ * instances are scheduled after the current transition (never inline, so nothing re-enters it);
+ * child instances are created at once on the same partition, so they exist before anything sent
+ * to them; messages to other components go through the broker.
+ */
+final class EffectRunner {
+  private final ComponentRuntime rt;
+  private final ComponentMessaging messaging;
+  private final Partition partition;
+
+  EffectRunner(ComponentRuntime rt, ComponentMessaging messaging, Partition partition) {
+    this.rt = rt;
+    this.messaging = messaging;
+    this.partition = partition;
+  }
+
+  void run(Transitioned tr, Effect effect) {
+    Instance source = tr.after();
+    if (effect instanceof Effect.NotifyParent n) {
+      rt.deliverLater(n.parentId(), n.event());
+    } else if (effect instanceof Effect.CreateChild c) {
+      createChild(source, c);
+    } else if (effect instanceof Effect.CreateInComponent c) {
+      rt.reports().crossComponent(source, c.targetComponent(), c.targetMachine(), null, c.data(), null);
+      messaging.publishCreate(c.targetComponent(), c.targetMachine(), null, c.data(), source.id());
+    } else if (effect instanceof Effect.SignalComponent s) {
+      rt.reports().crossComponent(source, s.targetComponent(), s.targetMachine(), s.event().type(), s.event().payload(), null);
+      messaging.publishSignal(s, source.id());
+    } else if (effect instanceof Effect.DroppedSignal d) {
+      rt.reports().crossComponent(source, d.targetComponent(), d.targetMachine(), d.targetEvent(), Map.of(), d.reason());
+    } else if (effect instanceof Effect.Cascade c) {
+      cascade(source, c);
+    }
+  }
+
+  private void createChild(Instance source, Effect.CreateChild c) {
+    StateMachine machine = rt.component().machine(c.machine());
+    if (machine == null) {
+      rt.reports().messageError(source.id(), Event.of("INSTANCE_CREATED", Map.of(), rt.now()),
+          "inter_machine target machine " + c.machine() + " not found in component " + rt.name());
+      return;
+    }
+    String id = InstanceIds.next();
+    partition.create(machine, id, c.data(), false, c.parentId(), c.parentMachine(), "inter_machine transition");
+    rt.reports().interMachine(source.id(), id, c.machine());
+  }
+
+  private void cascade(Instance source, Effect.Cascade c) {
+    CascadingRule rule = c.rule();
+    if (rule.targetComponent() != null && !rule.targetComponent().equals(rt.name())) {
+      messaging.publishCascade(rule, c.event(), c.filters(), source.id());
+      return;
+    }
+    StateMachine machine = rt.component().machine(rule.targetMachine());
+    if (machine == null) {
+      rt.reports().cascadeError(source.id(), rule.targetMachine(),
+          "Machine " + rule.targetMachine() + " not found");
+      return;
+    }
+    rt.deliverMatching(machine, rule.targetState(), c.event(), c.filters())
+        .onSuccess(n -> rt.reports().cascadeCompleted(source.id(), rule.targetMachine(), rule.targetState(), rule.event(), n.processed()))
+        .onFailure(e -> rt.reports().cascadeError(source.id(), rule.targetMachine(), HookRun.describe(e)));
+  }
+
+  /** Releases what the hooks of a recorded transition sent, in order. */
+  void release(InstanceSlot slot, Outbound outbound) {
+    String self = slot.instance.id();
+    for (Outbound.Action a : outbound.actions()) {
+      if (a instanceof Outbound.ToSelf s) {
+        if (s.delayMs() <= 0) {
+          rt.deliverLater(self, s.event());
+        } else {
+          rt.vertx().setTimer(s.delayMs(), id -> rt.deliverLater(self, s.event()));
+        }
+      } else if (a instanceof Outbound.ToInstance t) {
+        rt.deliverLater(t.instanceId(), t.event());
+      } else if (a instanceof Outbound.ToComponent t) {
+        if (t.component().equals(rt.name())) {
+          rt.deliverLater(t.instanceId(), t.event());
+        } else {
+          messaging.publishTrigger(t.component(), t.instanceId(), t.event());
+        }
+      } else if (a instanceof Outbound.Broadcast b) {
+        ContextHops.later(partition.context(), () -> rt.broadcast(b.machine(), b.event(), b.state()))
+            .map(Partition.RoutingCount::processed)
+            .onComplete(b.result());
+      } else if (a instanceof Outbound.BroadcastToComponent b) {
+        if (b.component().equals(rt.name())) {
+          ContextHops.later(partition.context(), () -> rt.broadcast(b.machine(), b.event(), b.state()));
+        } else {
+          messaging.publishBroadcast(b.component(), b.machine(), b.state(), b.event());
+        }
+      } else if (a instanceof Outbound.Create c) {
+        createFromHook(slot, c.machine(), c.instanceId(), c.data());
+      } else if (a instanceof Outbound.CreateInComponent c) {
+        if (c.component().equals(rt.name())) {
+          createFromHook(slot, c.machine(), c.instanceId(), c.data());
+        } else {
+          messaging.publishCreate(c.component(), c.machine(), c.instanceId(), c.data(), self);
+        }
+      }
+    }
+  }
+
+  private void createFromHook(InstanceSlot creator, String machineName, String id, Map<String, Object> data) {
+    StateMachine machine = rt.component().machine(machineName);
+    if (machine == null) {
+      rt.reports().messageError(creator.instance.id(), Event.of("INSTANCE_CREATED", Map.of(), rt.now()),
+          RuntimeFailure.machineNotFound(machineName).getMessage());
+      return;
+    }
+    partition.create(machine, id, data, false, null, null, "sender.createInstance");
+  }
+}

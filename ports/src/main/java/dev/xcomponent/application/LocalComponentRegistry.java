@@ -1,0 +1,284 @@
+package dev.xcomponent.application;
+
+import dev.xcomponent.domain.engine.Event;
+import dev.xcomponent.domain.engine.Instance;
+import dev.xcomponent.domain.model.Component;
+import dev.xcomponent.domain.model.StateMachine;
+import dev.xcomponent.domain.model.Transition;
+import dev.xcomponent.port.AvailableTransition;
+import dev.xcomponent.port.BroadcastResult;
+import dev.xcomponent.port.ComponentRegistry;
+import dev.xcomponent.port.ErrorCode;
+import dev.xcomponent.port.EventOutcome;
+import dev.xcomponent.port.HandlerRegistry;
+import dev.xcomponent.port.HistoryEntry;
+import dev.xcomponent.port.InstanceQuery;
+import dev.xcomponent.port.InstanceView;
+import dev.xcomponent.port.MessageBroker;
+import dev.xcomponent.port.RuntimeEventListener;
+import dev.xcomponent.port.RuntimeFailure;
+import dev.xcomponent.port.RuntimeInfo;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs several components in this process, one {@link ComponentRuntime} each, connected through a
+ * message broker (the in-memory one in {@code serve}). Implements the driving port.
+ */
+public final class LocalComponentRegistry implements ComponentRegistry {
+  private final Map<String, ComponentRuntime> runtimes;
+  private final RuntimeEvents events;
+  private final LongSupplier clock;
+  private final String host;
+
+  private LocalComponentRegistry(
+      Map<String, ComponentRuntime> runtimes, RuntimeEvents events, LongSupplier clock, String host) {
+    this.runtimes = runtimes;
+    this.events = events;
+    this.clock = clock;
+    this.host = host;
+  }
+
+  /**
+   * Starts one runtime per component, in order. Fails when two components share a name or a
+   * runtime cannot start.
+   */
+  public static Future<LocalComponentRegistry> start(
+      Vertx vertx,
+      List<Component> components,
+      HandlerRegistry handlers,
+      MessageBroker broker,
+      RuntimeSettings settings) {
+    return start(vertx, components, handlers, broker, settings, System::currentTimeMillis, List.of());
+  }
+
+  /** As {@link #start(Vertx, List, HandlerRegistry, MessageBroker, RuntimeSettings)}, with a clock and listeners present from the first event. */
+  public static Future<LocalComponentRegistry> start(
+      Vertx vertx,
+      List<Component> components,
+      HandlerRegistry handlers,
+      MessageBroker broker,
+      RuntimeSettings settings,
+      LongSupplier clock,
+      List<RuntimeEventListener> listeners) {
+    Map<String, ComponentRuntime> runtimes = new LinkedHashMap<>();
+    RuntimeEvents events = new RuntimeEvents();
+    listeners.forEach(events::add);
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Component c : components) {
+      if (!names.add(c.name())) {
+        return Future.failedFuture("Component " + c.name() + " is already registered");
+      }
+    }
+    Future<Void> chain = Future.succeededFuture();
+    for (Component c : components) {
+      chain =
+          chain.compose(
+              v ->
+                  ComponentRuntime.start(vertx, c, handlers, broker, settings, events, clock)
+                      .map(
+                          rt -> {
+                            runtimes.put(c.name(), rt);
+                            return null;
+                          }));
+    }
+    LocalComponentRegistry registry = new LocalComponentRegistry(runtimes, events, clock, settings.host());
+    return chain.map(v -> registry);
+  }
+
+  /** Stops every runtime. */
+  public Future<Void> stop() {
+    List<Future<Void>> stops = new ArrayList<>();
+    runtimes.values().forEach(rt -> stops.add(rt.stop()));
+    return Future.join(stops).mapEmpty();
+  }
+
+  /** The runtime of a component, for embedding applications and benchmarks. */
+  public Optional<ComponentRuntime> runtime(String component) {
+    return Optional.ofNullable(runtimes.get(component));
+  }
+
+  @Override
+  public List<Component> components() {
+    List<Component> out = new ArrayList<>();
+    runtimes.values().forEach(rt -> out.add(rt.component()));
+    return out;
+  }
+
+  @Override
+  public Optional<Component> component(String name) {
+    ComponentRuntime rt = runtimes.get(name);
+    return rt == null ? Optional.empty() : Optional.of(rt.component());
+  }
+
+  @Override
+  public List<RuntimeInfo> runtimes() {
+    long now = clock.getAsLong();
+    List<RuntimeInfo> out = new ArrayList<>();
+    runtimes.values().forEach(rt -> out.add(new RuntimeInfo(rt.runtimeId(), rt.name(), host, 0, now)));
+    return out;
+  }
+
+  @Override
+  public Future<InstanceView> createInstance(String component, String machine, Map<String, Object> data) {
+    ComponentRuntime rt = runtimes.get(component);
+    if (rt == null) {
+      return Future.failedFuture(RuntimeFailure.componentNotFound(component));
+    }
+    String machineName = machine != null ? machine : rt.component().entryMachine();
+    if (machineName == null) {
+      return Future.failedFuture(
+          new RuntimeFailure(
+              ErrorCode.INVALID_REQUEST,
+              "machineName is required: component " + component + " has no entryMachine"));
+    }
+    StateMachine m = rt.component().machine(machineName);
+    if (m == null) {
+      return Future.failedFuture(RuntimeFailure.machineNotFound(machineName));
+    }
+    return rt.create(m, null, data == null ? Map.of() : data, "manual create")
+        .map(
+            i -> {
+              InstanceSlot slot = rt.slot(i.id());
+              return slot != null ? InstanceViews.of(rt, slot) : InstanceViews.of(rt, i, null, true);
+            });
+  }
+
+  @Override
+  public Future<EventOutcome> sendEvent(String component, String instanceId, Event event) {
+    for (ComponentRuntime rt : scope(component)) {
+      InstanceSlot slot = rt.slot(instanceId);
+      if (slot != null) {
+        return rt.send(slot, event).map(p -> outcome(rt, slot, p));
+      }
+      if (rt.finished().get(instanceId) != null) {
+        return Future.failedFuture(
+            new RuntimeFailure(ErrorCode.INSTANCE_FINISHED, "Instance " + instanceId + " is not active (finished)"));
+      }
+    }
+    if (component != null && !runtimes.containsKey(component)) {
+      return Future.failedFuture(RuntimeFailure.componentNotFound(component));
+    }
+    return Future.failedFuture(RuntimeFailure.instanceNotFound(instanceId));
+  }
+
+  private static EventOutcome outcome(ComponentRuntime rt, InstanceSlot slot, Processed p) {
+    Instance after = p.after();
+    InstanceView view = InstanceViews.of(rt, after, slot.removed ? null : slot.timers, slot.removed);
+    return new EventOutcome(p.transitioned(), p.before().state(), after.state(), view, p.reason());
+  }
+
+  @Override
+  public Future<BroadcastResult> broadcast(String component, String machine, Event event, String state) {
+    ComponentRuntime rt = runtimes.get(component);
+    if (rt == null) {
+      return Future.failedFuture(RuntimeFailure.componentNotFound(component));
+    }
+    return rt.broadcast(machine, event, state).map(c -> new BroadcastResult(c.matched(), c.processed()));
+  }
+
+  @Override
+  public Optional<InstanceView> findInstance(String instanceId) {
+    for (ComponentRuntime rt : runtimes.values()) {
+      InstanceSlot slot = rt.slot(instanceId);
+      if (slot != null) {
+        return Optional.of(InstanceViews.of(rt, slot));
+      }
+      FinishedInstances.Finished f = rt.finished().get(instanceId);
+      if (f != null) {
+        return Optional.of(f.view());
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public List<InstanceView> listInstances(InstanceQuery q) {
+    List<InstanceView> out = new ArrayList<>();
+    for (ComponentRuntime rt : scope(q.component())) {
+      for (InstanceSlot slot : rt.slots()) {
+        Instance i = slot.instance;
+        if (matches(q, i.machine().name(), i.state(), i.status().jsonName())) {
+          out.add(InstanceViews.of(rt, slot));
+          if (out.size() >= q.limit()) {
+            return out;
+          }
+        }
+      }
+    }
+    for (ComponentRuntime rt : scope(q.component())) {
+      for (InstanceView v : rt.finished().views()) {
+        if (matches(q, v.machineName(), v.currentState(), v.status())) {
+          out.add(v);
+          if (out.size() >= q.limit()) {
+            return out;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean matches(InstanceQuery q, String machine, String state, String status) {
+    return (q.machine() == null || q.machine().equals(machine))
+        && (q.state() == null || q.state().equals(state))
+        && (q.status() == null || q.status().equals(status));
+  }
+
+  private List<ComponentRuntime> scope(String component) {
+    if (component == null) {
+      return new ArrayList<>(runtimes.values());
+    }
+    ComponentRuntime rt = runtimes.get(component);
+    return rt == null ? List.of() : List.of(rt);
+  }
+
+  @Override
+  public List<AvailableTransition> availableTransitions(String instanceId) {
+    for (ComponentRuntime rt : runtimes.values()) {
+      InstanceSlot slot = rt.slot(instanceId);
+      if (slot != null) {
+        Instance i = slot.instance;
+        List<AvailableTransition> out = new ArrayList<>();
+        if (i.isActive()) {
+          for (Transition t : i.machine().outgoing(i.state())) {
+            out.add(new AvailableTransition(t.index(), t.event(), t.from(), t.to(), t.type().yamlName(),
+                t.targetMachine(), t.targetComponent(), t.hasMatchingRules()));
+          }
+        }
+        return out;
+      }
+      if (rt.finished().get(instanceId) != null) {
+        return List.of();
+      }
+    }
+    throw RuntimeFailure.instanceNotFound(instanceId);
+  }
+
+  @Override
+  public Future<List<HistoryEntry>> history(String instanceId) {
+    for (ComponentRuntime rt : runtimes.values()) {
+      InstanceSlot slot = rt.slot(instanceId);
+      if (slot != null) {
+        List<HistoryEntry> h = slot.history;
+        return Future.succeededFuture(h == null ? List.of() : h);
+      }
+      FinishedInstances.Finished f = rt.finished().get(instanceId);
+      if (f != null) {
+        return Future.succeededFuture(f.history());
+      }
+    }
+    return Future.failedFuture(RuntimeFailure.instanceNotFound(instanceId));
+  }
+
+  @Override
+  public void addListener(RuntimeEventListener listener) {
+    events.add(listener);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.xcomponent.application;
+
+/**
+ * Limits and sizes of the runtimes of a process. Every limit is explicit: nothing grows without
+ * bound.
+ *
+ * @param partitions event-loop partitions per component (≥ 1)
+ * @param queueLimit events that may wait for one busy instance before senders get QUEUE_FULL
+ * @param hookTimeoutMs time allowed to a user hook unless the component sets its own
+ * @param historyLimit recorded events kept in memory per instance (0 disables the memory history)
+ * @param finishedRetention finished instances kept visible per component
+ * @param finishedRetentionMs how long a finished instance stays visible
+ * @param maxMessagesPerHook messages one hook may send before it fails
+ * @param host host name announced for the runtimes
+ */
+public record RuntimeSettings(
+    int partitions,
+    int queueLimit,
+    long hookTimeoutMs,
+    int historyLimit,
+    int finishedRetention,
+    long finishedRetentionMs,
+    int maxMessagesPerHook,
+    String host) {
+
+  public RuntimeSettings {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be at least 1");
+    }
+    if (queueLimit < 1) {
+      throw new IllegalArgumentException("queueLimit must be at least 1");
+    }
+    if (hookTimeoutMs < 1) {
+      throw new IllegalArgumentException("hookTimeoutMs must be at least 1");
+    }
+    if (historyLimit < 0 || finishedRetention < 0 || finishedRetentionMs < 0) {
+      throw new IllegalArgumentException("history and retention limits must not be negative");
+    }
+    if (maxMessagesPerHook < 1) {
+      throw new IllegalArgumentException("maxMessagesPerHook must be at least 1");
+    }
+  }
+
+  /** Defaults: one partition per two cores' event loops, 10,000 queued events, 5 s hooks. */
+  public static RuntimeSettings defaults() {
+    return new RuntimeSettings(
+        Math.max(1, 2 * Runtime.getRuntime().availableProcessors()),
+        10_000,
+        5_000,
+        100,
+        10_000,
+        3_600_000,
+        1_000,
+        "localhost");
+  }
+
+  public RuntimeSettings withPartitions(int n) {
+    return new RuntimeSettings(
+        n, queueLimit, hookTimeoutMs, historyLimit, finishedRetention, finishedRetentionMs,
+        maxMessagesPerHook, host);
+  }
+
+  public RuntimeSettings withHistoryLimit(int n) {
+    return new RuntimeSettings(
+        partitions, queueLimit, hookTimeoutMs, n, finishedRetention, finishedRetentionMs,
+        maxMessagesPerHook, host);
+  }
+
+  public RuntimeSettings withHookTimeoutMs(long ms) {
+    return new RuntimeSettings(
+        partitions, queueLimit, ms, historyLimit, finishedRetention, finishedRetentionMs,
+        maxMessagesPerHook, host);
+  }
+
+  public RuntimeSettings withQueueLimit(int n) {
+    return new RuntimeSettings(
+        partitions, n, hookTimeoutMs, historyLimit, finishedRetention, finishedRetentionMs,
+        maxMessagesPerHook, host);
+  }
+}
