@@ -1,0 +1,47 @@
+package dev.xcomponent.adapter.http;
+
+import dev.xcomponent.port.ComponentRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/**
+ * Assembles the one router of the HTTP edge, in this order: security headers, the body reader
+ * (bounded, no file uploads), the failure handler, the API routes, a JSON 404 for any other {@code
+ * /api} path, the redirect of {@code /} to the dashboard, and the static files of the classpath
+ * folder {@code webroot/}.
+ */
+public final class ApiRouter {
+  /** The classpath folder of the static dashboard. */
+  public static final String WEBROOT = "webroot";
+
+  /** Where {@code GET /} sends browsers. */
+  public static final String DASHBOARD_PAGE = "/dashboard.html";
+
+  private ApiRouter() {}
+
+  /** A router serving {@code registry} with {@code settings}. */
+  public static Router create(Vertx vertx, ComponentRegistry registry, HttpSettings settings) {
+    Router router = Router.router(vertx);
+    ErrorMapper errors = new ErrorMapper(settings.maxBodyBytes());
+
+    router.route().handler(new SecurityHeaders());
+    router.route().handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
+    router.route().failureHandler(errors);
+
+    new SystemRoutes(registry, settings).mount(router);
+    new ComponentRoutes(registry).mount(router);
+    new InstanceRoutes(registry, settings).mount(router);
+    new DiagramRoutes(registry).mount(router);
+    router.route("/api/*").handler(ctx -> ctx.fail(404));
+
+    router.get("/").handler(ctx -> ctx.redirect(DASHBOARD_PAGE));
+    router.route("/*").handler(StaticHandler.create(WEBROOT));
+
+    for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
+      router.errorHandler(status, errors);
+    }
+    return router;
+  }
+}

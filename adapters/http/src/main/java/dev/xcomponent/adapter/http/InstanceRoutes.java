@@ -1,0 +1,100 @@
+package dev.xcomponent.adapter.http;
+
+import dev.xcomponent.domain.engine.Event;
+import dev.xcomponent.port.ComponentRegistry;
+import dev.xcomponent.port.InstanceQuery;
+import dev.xcomponent.port.InstanceView;
+import dev.xcomponent.port.RuntimeFailure;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+
+/**
+ * Instance resources: listing with filters, one instance, sending it an event, the transitions it
+ * can take and its recorded history.
+ */
+final class InstanceRoutes {
+  /** Default size of a listing when no {@code limit} is given. */
+  static final int DEFAULT_LIMIT = 100;
+
+  private static final Set<String> STATUSES = Set.of("active", "completed", "error");
+
+  private final ComponentRegistry registry;
+  private final HttpSettings settings;
+
+  InstanceRoutes(ComponentRegistry registry, HttpSettings settings) {
+    this.registry = registry;
+    this.settings = settings;
+  }
+
+  void mount(Router router) {
+    router.get("/api/instances").handler(this::list);
+    router.get("/api/instances/:id").handler(this::get);
+    router.post("/api/instances/:id/events").handler(this::send);
+    router.post("/api/components/:component/instances/:id/events").handler(this::send);
+    router.get("/api/instances/:id/transitions").handler(this::transitions);
+    router.get("/api/instances/:id/history").handler(this::history);
+  }
+
+  /** Query {@code component, machine, state, status, limit}; answers {@code {instances}}. */
+  private void list(RoutingContext ctx) {
+    String status = Requests.query(ctx, "status");
+    if (status != null && !STATUSES.contains(status)) {
+      throw ApiException.invalid(
+          "Query parameter 'status' must be one of active, completed, error");
+    }
+    InstanceQuery query =
+        new InstanceQuery(
+            Requests.query(ctx, "component"),
+            Requests.query(ctx, "machine"),
+            Requests.query(ctx, "state"),
+            status,
+            Requests.limit(ctx, DEFAULT_LIMIT, settings.maxListLimit()));
+    Replies.ok(
+        ctx,
+        new JsonObject()
+            .put("instances", Views.array(registry.listInstances(query), Views::instance)));
+  }
+
+  private void get(RoutingContext ctx) {
+    Replies.ok(ctx, new JsonObject().put("instance", Views.instance(find(ctx))));
+  }
+
+  /**
+   * Body {@code {type|event, payload?}}; answers the outcome once the event is processed. On the
+   * component route the instance must belong to that component.
+   */
+  private void send(RoutingContext ctx) {
+    String component = Requests.path(ctx, "component");
+    String id = Requests.path(ctx, "id");
+    JsonObject body = Requests.body(ctx);
+    String type = Requests.eventType(body);
+    Event event = Event.of(type, Requests.objectField(body, "payload"), System.currentTimeMillis());
+    Replies.later(ctx, registry.sendEvent(component, id, event), 200, Views::outcome);
+  }
+
+  private void transitions(RoutingContext ctx) {
+    InstanceView view = find(ctx);
+    Replies.ok(
+        ctx,
+        new JsonObject()
+            .put(
+                "transitions",
+                Views.array(registry.availableTransitions(view.id()), Views::transition)));
+  }
+
+  private void history(RoutingContext ctx) {
+    String id = Requests.path(ctx, "id");
+    Replies.later(
+        ctx,
+        registry.history(id),
+        200,
+        entries -> new JsonObject().put("history", Views.array(entries, Views::history)));
+  }
+
+  private InstanceView find(RoutingContext ctx) {
+    String id = Requests.path(ctx, "id");
+    return registry.findInstance(id).orElseThrow(() -> RuntimeFailure.instanceNotFound(id));
+  }
+}
