@@ -2,6 +2,7 @@ package dev.xcomponent.adapter.http;
 
 import dev.xcomponent.port.ComponentRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -9,8 +10,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 /**
  * Assembles the one router of the HTTP edge, in this order: security headers, the body reader
  * (bounded, no file uploads), the failure handler, the API routes, a JSON 404 for any other {@code
- * /api} path, the redirect of {@code /} to the dashboard, and the static files of the classpath
- * folder {@code webroot/}.
+ * GET /api} path, the redirect of {@code /} to the dashboard, and the static files of the classpath
+ * folder {@code webroot/}. Unmatched requests get the router's 404 or 405, written as JSON too.
  */
 public final class ApiRouter {
   /** The classpath folder of the static dashboard. */
@@ -34,10 +35,15 @@ public final class ApiRouter {
     new ComponentRoutes(registry).mount(router);
     new InstanceRoutes(registry, settings).mount(router);
     new DiagramRoutes(registry).mount(router);
-    router.route("/api/*").handler(ctx -> ctx.fail(404));
+    // API paths never reach the file system; other methods fall to the router's 404/405.
+    router.get("/api/*").handler(ctx -> ctx.fail(404));
 
     router.get("/").handler(ctx -> ctx.redirect(DASHBOARD_PAGE));
-    router.route("/*").handler(StaticHandler.create(WEBROOT));
+    router
+        .route("/*")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(StaticHandler.create(WEBROOT));
 
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
       router.errorHandler(status, errors);

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Writes the component model as JSON, with the keys of the YAML file ({@code stateMachines},
- * {@code initialState}, {@code matchingRules}, ...) and enums in their YAML spelling ({@code
- * final}, {@code inter_machine}, {@code ===}).
+ * Writes the component model as JSON, with the keys of the YAML file ({@code stateMachines}, {@code
+ * initialState}, {@code matchingRules}, ...) and enums in their YAML spelling ({@code final},
+ * {@code inter_machine}, {@code ===}).
  *
  * <p>The full form ({@link #component}) leaves out absent optional values (nulls, empty rule lists,
  * empty metadata) as the YAML would; the summary form ({@link #summary}) always has the same keys.

@@ -67,8 +67,7 @@ final class ComponentRoutes {
       state = null;
     }
     Event event = Event.of(type, payload, System.currentTimeMillis());
-    Replies.later(
-        ctx, registry.broadcast(component, machine, event, state), 200, Views::broadcast);
+    Replies.later(ctx, registry.broadcast(component, machine, event, state), 200, Views::broadcast);
   }
 
   private Component component(String name) {

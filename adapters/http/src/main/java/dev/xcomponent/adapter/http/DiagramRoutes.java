@@ -10,9 +10,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Mermaid diagrams of machines, addressed by component and machine, or by machine name alone
- * (first component that has it, or the one named by {@code ?component=}). Both take {@code
- * ?currentState=} to highlight a state.
+ * Mermaid diagrams of machines, addressed by component and machine, or by machine name alone (first
+ * component that has it, or the one named by {@code ?component=}). Both take {@code ?currentState=}
+ * to highlight a state.
  */
 final class DiagramRoutes {
   private final ComponentRegistry registry;

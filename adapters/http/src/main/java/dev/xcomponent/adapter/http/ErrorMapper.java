@@ -11,15 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where failures become HTTP answers: {@code {"error": message, "code": CODE}} with
- * a fitting status, never a stack trace.
+ * The one place where failures become HTTP answers: {@code {"error": message, "code": CODE}} with a
+ * fitting status, never a stack trace.
  *
  * <p>Registry failures map by {@link dev.xcomponent.port.ErrorCode}: unknown component, machine or
- * instance → 404; finished instance → 409; invalid request → 400; full queue or unavailable
- * runtime → 503; failed user code → 500. A body that is not JSON → 400 {@code INVALID_JSON}; a
- * body over the limit → 413 {@code PAYLOAD_TOO_LARGE}; no route → 404 {@code NOT_FOUND}. Anything
- * else is a bug: it is logged here and the caller gets 500 {@code INTERNAL_ERROR} with a generic
- * message.
+ * instance → 404; finished instance → 409; invalid request → 400; full queue or unavailable runtime
+ * → 503; failed user code → 500. A body that is not JSON → 400 {@code INVALID_JSON}; a body over
+ * the limit → 413 {@code PAYLOAD_TOO_LARGE}; no route → 404 {@code NOT_FOUND}. Anything else is a
+ * bug: it is logged here and the caller gets 500 {@code INTERNAL_ERROR} with a generic message.
  */
 public final class ErrorMapper implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server of a process: REST API, {@code /health} and the static dashboard, on the host
- * and port of its {@link HttpSettings}. Deployment completes once the server listens, and fails
- * if it cannot (port taken, bad host).
+ * The HTTP server of a process: REST API, {@code /health} and the static dashboard, on the host and
+ * port of its {@link HttpSettings}. Deployment completes once the server listens, and fails if it
+ * cannot (port taken, bad host).
  */
 public final class HttpApiVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApiVerticle.class);

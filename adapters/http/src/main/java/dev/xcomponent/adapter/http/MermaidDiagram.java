@@ -14,22 +14,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Draws a state machine as a Mermaid {@code stateDiagram-v2}, styled for the dashboard.
  *
- * <p>One arrow per transition, labelled with its event; cross-component transitions read {@code
- * 📡 EVENT → TargetComponent}, inter-machine ones {@code 🔗 EVENT → TargetMachine}, and matching
- * rules add {@code 🔑eventProperty=instanceProperty}. Each state gets at most one class, in this
- * order of precedence: the current state ({@code currentState}); a state the current one can no
- * longer reach ({@code inactiveState}); an {@code entry} state ({@code entryState}); an {@code
- * error} state ({@code errorState}); a {@code final} state or one without outgoing transitions
- * ({@code terminalState}). Only the classes in use are defined. Pure: no I/O, no state.
+ * <p>One arrow per transition, labelled with its event; cross-component transitions read {@code 📡
+ * EVENT → TargetComponent}, inter-machine ones {@code 🔗 EVENT → TargetMachine}, and matching rules
+ * add {@code 🔑eventProperty=instanceProperty}. Each state gets at most one class, in this order of
+ * precedence: the current state ({@code currentState}); a state the current one can no longer reach
+ * ({@code inactiveState}); an {@code entry} state ({@code entryState}); an {@code error} state
+ * ({@code errorState}); a {@code final} state or one without outgoing transitions ({@code
+ * terminalState}). Only the classes in use are defined. Pure: no I/O, no state.
  */
 public final class MermaidDiagram {
-  private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
   private static final Map<String, String> CLASS_DEFS =
       Map.of(
           "currentState", "fill:#2563eb,stroke:#1e3a8a,stroke-width:4px,color:#ffffff",
@@ -71,18 +68,23 @@ public final class MermaidDiagram {
   public static String render(StateMachine machine, String currentState) {
     String current =
         currentState != null && machine.declaresState(currentState) ? currentState : null;
-    Map<String, String> ids = stateIds(machine);
+    Map<String, String> ids = MermaidNames.stateIds(machine);
     StringBuilder out = new StringBuilder("stateDiagram-v2\n");
     ids.forEach(
         (name, id) -> {
           if (!id.equals(name)) {
-            out.append("    state \"").append(clean(name).replace('"', '\'')).append("\" as ");
+            out.append("    state \"")
+                .append(MermaidNames.clean(name).replace('"', '\''))
+                .append("\" as ");
             out.append(id).append('\n');
           }
         });
-    out.append("    [*] --> ").append(id(ids, machine.initialState())).append('\n');
+    out.append("    [*] --> ").append(MermaidNames.id(ids, machine.initialState())).append('\n');
     for (Transition t : machine.transitions()) {
-      out.append("    ").append(id(ids, t.from())).append(" --> ").append(id(ids, t.to()));
+      out.append("    ")
+          .append(MermaidNames.id(ids, t.from()))
+          .append(" --> ")
+          .append(MermaidNames.id(ids, t.to()));
       out.append(": ").append(label(t)).append('\n');
     }
     Map<String, String> classes = stateClasses(machine, current);
@@ -96,7 +98,11 @@ public final class MermaidDiagram {
       }
       classes.forEach(
           (state, c) ->
-              out.append("    class ").append(id(ids, state)).append(' ').append(c).append('\n'));
+              out.append("    class ")
+                  .append(MermaidNames.id(ids, state))
+                  .append(' ')
+                  .append(c)
+                  .append('\n'));
     }
     return out.toString();
   }
@@ -154,7 +160,7 @@ public final class MermaidDiagram {
       }
       label.append(String.join(",", rules));
     }
-    return clean(label.toString());
+    return MermaidNames.clean(label.toString());
   }
 
   /** States reachable from {@code start} (itself included) by following transitions. */
@@ -197,39 +203,9 @@ public final class MermaidDiagram {
     return classes;
   }
 
-  /** Plain names are their own ids; other names get {@code s1}, {@code s2}, ... plus a label. */
-  private static Map<String, String> stateIds(StateMachine machine) {
-    Set<String> names = new LinkedHashSet<>();
-    machine.states().forEach(s -> names.add(s.name()));
-    names.add(machine.initialState());
-    for (Transition t : machine.transitions()) {
-      names.add(t.from());
-      names.add(t.to());
-    }
-    Map<String, String> ids = new java.util.LinkedHashMap<>();
-    Set<String> taken = new HashSet<>();
-    names.stream().filter(n -> PLAIN_ID.matcher(n).matches()).forEach(taken::add);
-    int next = 1;
-    for (String n : names) {
-      if (PLAIN_ID.matcher(n).matches()) {
-        ids.put(n, n);
-      } else {
-        String id;
-        do {
-          id = "s" + next++;
-        } while (taken.contains(id));
-        taken.add(id);
-        ids.put(n, id);
-      }
-    }
-    return ids;
-  }
-
-  private static String id(Map<String, String> ids, String state) {
-    return ids.getOrDefault(state, state);
-  }
-
-  /** The operator read from the event side: {@code instance > event} is {@code event < instance}. */
+  /**
+   * The operator read from the event side: {@code instance > event} is {@code event < instance}.
+   */
   private static String eventSideOperator(MatchingRule r) {
     return switch (r.operator()) {
       case EQ -> "=";
@@ -239,22 +215,5 @@ public final class MermaidDiagram {
       case GE -> "<=";
       case LE -> ">=";
     };
-  }
-
-  /** Removes what would end or break a Mermaid statement: line breaks, controls, semicolons. */
-  private static String clean(String text) {
-    StringBuilder b = new StringBuilder(text.length());
-    text.codePoints()
-        .forEach(
-            cp -> {
-              if (Character.isISOControl(cp)) {
-                b.append(' ');
-              } else if (cp == ';') {
-                b.append(',');
-              } else {
-                b.appendCodePoint(cp);
-              }
-            });
-    return b.toString();
   }
 }

@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 /**
  * Writes JSON answers, and brings asynchronous results back to the context that received the
- * request: the registry may complete its futures on its own event loop, and the routing context
- * is only touched from the request's one.
+ * request: the registry may complete its futures on its own event loop, and the routing context is
+ * only touched from the request's one.
  */
 final class Replies {
   private Replies() {}

@@ -5,8 +5,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Adds the security headers to every response just before they are sent: {@code
- * X-Content-Type-Options: nosniff} always, and for HTML a content security policy that allows
- * only same-origin resources. No CORS header is ever added: the API is same-origin by default.
+ * X-Content-Type-Options: nosniff} always, and for HTML a content security policy that allows only
+ * same-origin resources. No CORS header is ever added: the API is same-origin by default.
  */
 final class SecurityHeaders implements io.vertx.core.Handler<RoutingContext> {
   /** The policy sent with HTML pages. */

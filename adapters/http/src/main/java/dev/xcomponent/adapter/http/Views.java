@@ -54,7 +54,10 @@ public final class Views {
     return o;
   }
 
-  /** A timer: {@code event}, {@code remainingMs}, {@code targetState}, {@code totalMs}, {@code type}. */
+  /**
+   * A timer: {@code event}, {@code remainingMs}, {@code targetState}, {@code totalMs}, {@code
+   * type}.
+   */
   public static JsonObject pendingTimeout(PendingTimeout t) {
     return new JsonObject()
         .put("event", t.event())
@@ -122,7 +125,10 @@ public final class Views {
         .put("hasMatchingRules", t.hasMatchingRules());
   }
 
-  /** A runtime: {@code runtimeId}, {@code componentName}, {@code host}, {@code port}, {@code lastSeen}. */
+  /**
+   * A runtime: {@code runtimeId}, {@code componentName}, {@code host}, {@code port}, {@code
+   * lastSeen}.
+   */
   public static JsonObject runtime(RuntimeInfo r) {
     return new JsonObject()
         .put("runtimeId", r.runtimeId())
