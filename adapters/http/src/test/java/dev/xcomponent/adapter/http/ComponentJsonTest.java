@@ -22,8 +22,7 @@ class ComponentJsonTest {
     assertThat(order.getString("initialState")).isEqualTo("Draft");
     assertThat(order.getJsonArray("states").getJsonObject(2).getString("type")).isEqualTo("final");
     JsonObject t = order.getJsonArray("transitions").getJsonObject(0);
-    assertThat(t.fieldNames())
-        .containsExactly("from", "to", "event", "type", "resetOnTransition");
+    assertThat(t.fieldNames()).containsExactly("from", "to", "event", "type", "resetOnTransition");
     assertThat(t.getString("type")).isEqualTo("regular");
     JsonObject payment = c.getJsonArray("stateMachines").getJsonObject(1);
     assertThat(payment.getJsonObject("contextSchema").getJsonObject("amount").encode())

@@ -38,7 +38,8 @@ class ErrorMapperTest {
 
   @Test
   void decodeFailuresAreInvalidJson() {
-    ErrorMapper.ApiError e = mapper.classify(new DecodeException("Unexpected char at [Source"), 500);
+    ErrorMapper.ApiError e =
+        mapper.classify(new DecodeException("Unexpected char at [Source"), 500);
     assertThat(e.status()).isEqualTo(400);
     assertThat(e.code()).isEqualTo("INVALID_JSON");
     assertThat(e.message()).doesNotContain("Source");
@@ -58,7 +59,8 @@ class ErrorMapperTest {
   void anythingElseIsAGeneric500() {
     ErrorMapper.ApiError e =
         mapper.classify(new IllegalStateException("org.postgresql secret detail"), -1);
-    assertThat(e).isEqualTo(new ErrorMapper.ApiError(500, "INTERNAL_ERROR", "Internal server error"));
+    assertThat(e)
+        .isEqualTo(new ErrorMapper.ApiError(500, "INTERNAL_ERROR", "Internal server error"));
     assertThat(e.serverSide()).isTrue();
     assertThat(mapper.classify(null, -1).code()).isEqualTo("INTERNAL_ERROR");
   }

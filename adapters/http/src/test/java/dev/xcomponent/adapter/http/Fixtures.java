@@ -39,8 +39,23 @@ final class Fixtures {
       String targetComponent,
       List<MatchingRule> rules) {
     return new Transition(
-        index, from, to, event, type, null, true, targetMachine, targetComponent, null, null, null,
-        null, rules, null, null, Map.of());
+        index,
+        from,
+        to,
+        event,
+        type,
+        null,
+        true,
+        targetMachine,
+        targetComponent,
+        null,
+        null,
+        null,
+        null,
+        rules,
+        null,
+        null,
+        Map.of());
   }
 
   /**
@@ -132,10 +147,23 @@ final class Fixtures {
             Map.of("color", "blue"));
     Transition cross =
         new Transition(
-            1, "Waiting", "Done", "NOTIFY", TransitionType.CROSS_COMPONENT, 5000L, false, "Invoice",
-            "Billing", "OPEN", "Open", Map.of("orderId", "id"), "onNotify",
+            1,
+            "Waiting",
+            "Done",
+            "NOTIFY",
+            TransitionType.CROSS_COMPONENT,
+            5000L,
+            false,
+            "Invoice",
+            "Billing",
+            "OPEN",
+            "Open",
+            Map.of("orderId", "id"),
+            "onNotify",
             List.of(new MatchingRule("amount", "limit", Operator.GT)),
-            new NotifyParent("CHILD_DONE", true, false), "tell billing", Map.of("k", 1));
+            new NotifyParent("CHILD_DONE", true, false),
+            "tell billing",
+            Map.of("k", 1));
     return new StateMachine(
         "Flow",
         "Start",
@@ -145,13 +173,21 @@ final class Fixtures {
             state("Done", StateType.FINAL),
             state("Failed", StateType.ERROR)),
         List.of(
-            transition(0, "Start", "Waiting", "GO", TransitionType.INTER_MACHINE, "Helper", null,
+            transition(
+                0,
+                "Start",
+                "Waiting",
+                "GO",
+                TransitionType.INTER_MACHINE,
+                "Helper",
+                null,
                 List.of()),
             cross,
             regular(2, "Start", "Failed", "FAIL")),
         "FlowData",
         new ParentLink(true, "CHILD_CHANGED"),
-        Map.of("name", new ContextField("string", null, false, "your name", null, null, null, null)),
+        Map.of(
+            "name", new ContextField("string", null, false, "your name", null, null, null, null)),
         "a rich machine",
         Map.of());
   }

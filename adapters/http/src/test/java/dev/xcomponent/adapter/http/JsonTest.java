@@ -50,10 +50,14 @@ class JsonTest {
     Object json =
         Json.toJson(
             Map.of(
-                "list", List.of(1, Map.of("k", "v")),
-                "dec", new BigDecimal("1.25"),
-                "enum", java.time.DayOfWeek.MONDAY,
-                "odd", new StringBuilder("sb")));
+                "list",
+                List.of(1, Map.of("k", "v")),
+                "dec",
+                new BigDecimal("1.25"),
+                "enum",
+                java.time.DayOfWeek.MONDAY,
+                "odd",
+                new StringBuilder("sb")));
     assertThat(json).isInstanceOf(JsonObject.class);
     JsonObject o = (JsonObject) json;
     assertThat(o.getJsonArray("list").getJsonObject(1).getString("k")).isEqualTo("v");

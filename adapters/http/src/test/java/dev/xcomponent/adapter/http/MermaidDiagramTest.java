@@ -46,7 +46,8 @@ class MermaidDiagramTest {
 
   @Test
   void unknownCurrentStateIsIgnored() {
-    assertThat(MermaidDiagram.render(order, "Nowhere")).isEqualTo(MermaidDiagram.render(order, null));
+    assertThat(MermaidDiagram.render(order, "Nowhere"))
+        .isEqualTo(MermaidDiagram.render(order, null));
   }
 
   @Test
@@ -58,7 +59,13 @@ class MermaidDiagramTest {
     assertThat(
             MermaidDiagram.label(
                 Fixtures.transition(
-                    0, "A", "B", "E", TransitionType.REGULAR, null, null,
+                    0,
+                    "A",
+                    "B",
+                    "E",
+                    TransitionType.REGULAR,
+                    null,
+                    null,
                     List.of(
                         new MatchingRule("a", "b", Operator.EQ),
                         new MatchingRule("c", "d", Operator.GE)))))

@@ -40,7 +40,8 @@ class RequestsTest {
     assertThat(Requests.eventType(new JsonObject().put("type", " ").put("event", "B")))
         .isEqualTo("B");
     assertInvalid(() -> Requests.eventType(new JsonObject()), Requests.MISSING_EVENT_TYPE);
-    assertInvalid(() -> Requests.eventType(new JsonObject().put("type", 3)), "'type' must be a string");
+    assertInvalid(
+        () -> Requests.eventType(new JsonObject().put("type", 3)), "'type' must be a string");
   }
 
   @Test

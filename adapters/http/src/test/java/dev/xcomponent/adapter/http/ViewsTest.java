@@ -98,8 +98,8 @@ class ViewsTest {
                 + "\"lastSeen\":42}");
     assertThat(
             Views.transition(
-                    new AvailableTransition(1, "SHIP", "Validated", "Shipped", "regular", null,
-                        null, false))
+                    new AvailableTransition(
+                        1, "SHIP", "Validated", "Shipped", "regular", null, null, false))
                 .encode())
         .isEqualTo(
             "{\"index\":1,\"event\":\"SHIP\",\"from\":\"Validated\",\"to\":\"Shipped\","
@@ -112,12 +112,32 @@ class ViewsTest {
     JsonObject h =
         Views.history(
             new HistoryEntry(
-                "e1", 2, "i-1", "Shop", "Order", "VALIDATE", Map.of("by", "bob"), "Draft",
-                "Validated", Map.of("amount", 1), "Other", 99L));
+                "e1",
+                2,
+                "i-1",
+                "Shop",
+                "Order",
+                "VALIDATE",
+                Map.of("by", "bob"),
+                "Draft",
+                "Validated",
+                Map.of("amount", 1),
+                "Other",
+                99L));
     assertThat(h.fieldNames())
         .containsExactly(
-            "id", "seq", "instanceId", "componentName", "machineName", "eventType", "payload",
-            "fromState", "toState", "data", "sourceComponent", "timestamp");
+            "id",
+            "seq",
+            "instanceId",
+            "componentName",
+            "machineName",
+            "eventType",
+            "payload",
+            "fromState",
+            "toState",
+            "data",
+            "sourceComponent",
+            "timestamp");
     assertThat(h.getJsonObject("payload").getString("by")).isEqualTo("bob");
     assertThat(h.getString("sourceComponent")).isEqualTo("Other");
   }
