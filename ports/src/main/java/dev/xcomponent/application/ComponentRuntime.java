@@ -197,6 +197,11 @@ public final class ComponentRuntime {
     return reports;
   }
 
+  /** The partitions, for in-process measurements. */
+  Partition[] partitions() {
+    return partitions.clone();
+  }
+
   void register(InstanceSlot slot) {
     directory.put(slot.instance.id(), slot);
     reports.created(slot);
@@ -244,7 +249,11 @@ public final class ComponentRuntime {
    * in its source state are targets; otherwise every active instance (of {@code state} if given).
    * Counts the instances that actually transitioned; finished instances are never targets.
    */
-  public Future<Partition.RoutingCount> broadcast(String machineName, Event event, String state) {
+  public Future<dev.xcomponent.port.BroadcastResult> broadcast(String machineName, Event event, String state) {
+    return route(machineName, event, state).map(c -> new dev.xcomponent.port.BroadcastResult(c.matched(), c.processed()));
+  }
+
+  private Future<Partition.RoutingCount> route(String machineName, Event event, String state) {
     StateMachine machine = component.machine(machineName);
     if (machine == null) {
       return Future.failedFuture(RuntimeFailure.machineNotFound(machineName));
@@ -315,7 +324,7 @@ public final class ComponentRuntime {
 
   void recordCreation(InstanceSlot slot, InstanceCreated created) {
     if (settings.historyLimit() > 0) {
-      slot.addHistory(HistoryEntries.of(component.name(), created), settings.historyLimit());
+      slot.addHistory(created, settings.historyLimit());
     }
   }
 
@@ -325,9 +334,7 @@ public final class ComponentRuntime {
 
   void recordTransition(InstanceSlot slot, Transitioned tr) {
     if (settings.historyLimit() > 0) {
-      slot.addHistory(
-          HistoryEntries.of(component.name(), tr.after().machine().name(), tr.recorded()),
-          settings.historyLimit());
+      slot.addHistory(tr.recorded(), settings.historyLimit());
     }
   }
 
@@ -341,7 +348,7 @@ public final class ComponentRuntime {
 
   void dispose(InstanceSlot slot) {
     directory.remove(slot.instance.id(), slot);
-    finished.add(InstanceViews.of(this, slot.instance, null, true), slot.history);
+    finished.add(InstanceViews.of(this, slot.instance, null, true), slot.historySnapshot(component.name()));
     reports.disposed(slot.instance);
   }
 

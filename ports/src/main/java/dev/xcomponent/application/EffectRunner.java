@@ -94,7 +94,7 @@ final class EffectRunner {
         }
       } else if (a instanceof Outbound.Broadcast b) {
         ContextHops.later(partition.context(), () -> rt.broadcast(b.machine(), b.event(), b.state()))
-            .map(Partition.RoutingCount::processed)
+            .map(dev.xcomponent.port.BroadcastResult::processed)
             .onComplete(b.result());
       } else if (a instanceof Outbound.BroadcastToComponent b) {
         if (b.component().equals(rt.name())) {

@@ -1,6 +1,7 @@
 package dev.xcomponent.application;
 
 import dev.xcomponent.domain.engine.InstanceCreated;
+import dev.xcomponent.domain.engine.InstanceEvent;
 import dev.xcomponent.domain.engine.TransitionRecorded;
 import dev.xcomponent.port.HistoryEntry;
 import java.util.LinkedHashMap;
@@ -11,6 +12,13 @@ final class HistoryEntries {
   static final String INSTANCE_CREATED = "INSTANCE_CREATED";
 
   private HistoryEntries() {}
+
+  static HistoryEntry of(String component, String machine, InstanceEvent e) {
+    if (e instanceof InstanceCreated c) {
+      return of(component, c);
+    }
+    return of(component, machine, (TransitionRecorded) e);
+  }
 
   static HistoryEntry of(String component, InstanceCreated c) {
     Map<String, Object> payload = new LinkedHashMap<>();

@@ -2,10 +2,10 @@ package dev.xcomponent.application;
 
 import dev.xcomponent.domain.engine.Event;
 import dev.xcomponent.domain.engine.Instance;
+import dev.xcomponent.domain.engine.InstanceEvent;
 import dev.xcomponent.port.HistoryEntry;
 import io.vertx.core.Promise;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +24,7 @@ final class InstanceSlot {
   volatile boolean removed;
   ArrayDeque<Waiting> queue;
   volatile List<ArmedTimer> timers;
-  volatile List<HistoryEntry> history;
+  volatile HistoryRing history;
 
   InstanceSlot(Partition partition, Instance instance) {
     this.partition = partition;
@@ -43,20 +43,29 @@ final class InstanceSlot {
    */
   record ArmedTimer(int transitionIndex, long timerId, long dueAt) {}
 
-  void addHistory(HistoryEntry entry, int limit) {
+  void addHistory(InstanceEvent entry, int limit) {
     if (limit <= 0) {
       return;
     }
-    List<HistoryEntry> h = history;
+    HistoryRing h = history;
     if (h == null) {
-      h = new ArrayList<>(4);
-    } else {
-      h = new ArrayList<>(h);
-      if (h.size() >= limit) {
-        h.remove(0);
-      }
+      h = new HistoryRing(limit);
+      history = h;
     }
     h.add(entry);
-    history = h;
+  }
+
+  /** The recorded events kept in memory, oldest first, as history entries of {@code component}. */
+  List<HistoryEntry> historySnapshot(String component) {
+    HistoryRing h = history;
+    if (h == null) {
+      return List.of();
+    }
+    String machine = instance.machine().name();
+    List<HistoryEntry> out = new java.util.ArrayList<>();
+    for (InstanceEvent e : h.snapshot()) {
+      out.add(HistoryEntries.of(component, machine, e));
+    }
+    return out;
   }
 }

@@ -180,7 +180,7 @@ public final class LocalComponentRegistry implements ComponentRegistry {
     if (rt == null) {
       return Future.failedFuture(RuntimeFailure.componentNotFound(component));
     }
-    return rt.broadcast(machine, event, state).map(c -> new BroadcastResult(c.matched(), c.processed()));
+    return rt.broadcast(machine, event, state);
   }
 
   @Override
@@ -266,8 +266,7 @@ public final class LocalComponentRegistry implements ComponentRegistry {
     for (ComponentRuntime rt : runtimes.values()) {
       InstanceSlot slot = rt.slot(instanceId);
       if (slot != null) {
-        List<HistoryEntry> h = slot.history;
-        return Future.succeededFuture(h == null ? List.of() : h);
+        return Future.succeededFuture(slot.historySnapshot(rt.name()));
       }
       FinishedInstances.Finished f = rt.finished().get(instanceId);
       if (f != null) {
