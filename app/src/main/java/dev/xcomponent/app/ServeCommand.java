@@ -1,0 +1,169 @@
+package dev.xcomponent.app;
+
+import dev.xcomponent.adapter.http.HttpApiVerticle;
+import dev.xcomponent.adapter.http.HttpSettings;
+import dev.xcomponent.adapter.memory.InMemoryMessageBroker;
+import dev.xcomponent.application.LocalComponentRegistry;
+import dev.xcomponent.application.RuntimeSettings;
+import dev.xcomponent.domain.model.Component;
+import dev.xcomponent.port.HandlerRegistry;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code serve [--port P] [--host H] [--plugins DIR] FILE...}: the composition root of a monolith.
+ * Loads every component file (any error stops start-up), loads the plugins, starts one runtime per
+ * component over the in-memory broker and the HTTP API, and runs until SIGINT or SIGTERM, when a
+ * shutdown hook stops Vert.x cleanly.
+ */
+public final class ServeCommand {
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+  private static final Duration LIMIT = Duration.ofSeconds(30);
+
+  static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: xcomponent serve [--port P] [--host H] [--plugins DIR] FILE...",
+          "",
+          "Serves the components of FILE... (one runtime each, in memory) with the HTTP API",
+          "and the dashboard, until stopped with Ctrl-C (SIGINT) or SIGTERM.",
+          "",
+          "Options:",
+          "  -p, --port P     HTTP port (default: env PORT, else 3000; 0 picks a free port)",
+          "  --host H         interface to bind (default: env HOST, else 0.0.0.0)",
+          "  --plugins DIR    load business code from every *.jar in DIR",
+          "                   (default: env XCOMPONENT_PLUGINS)",
+          "  -h, --help       show this help",
+          "",
+          "BROKER_URL and DATABASE_URL must be unset or 'memory' in this build.",
+          "Exit status: 0 stopped by a signal, 1 start-up failed, 2 bad command line or",
+          "configuration.");
+
+  private ServeCommand() {}
+
+  /** Starts serving and blocks until the process is asked to stop; returns the exit code. */
+  public static int run(Args args, PrintStream err, Map<String, String> env)
+      throws UsageException, CliException {
+    Server server = start(ServeConfig.from(args, env), err);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "xcomponent-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.close();
+    }
+    return 0;
+  }
+
+  /**
+   * Loads, wires and starts everything {@code config} describes; returns once the HTTP API
+   * listens. Problems of component files are printed to {@code err}.
+   *
+   * @throws CliException (exit code 1) when a file has errors, the plugins cannot be loaded, or a
+   *     runtime or the HTTP server cannot start
+   */
+  public static Server start(ServeConfig config, PrintStream err) throws CliException {
+    List<Component> components =
+        ComponentFiles.loadAll(config.files().stream().map(Path::toString).toList(), err);
+    HandlerRegistry handlers = new HandlerRegistry();
+    PluginLoader.Plugins plugins =
+        config.plugins() == null
+            ? PluginLoader.Plugins.NONE
+            : PluginLoader.load(config.plugins(), handlers);
+    Vertx vertx = Vertx.vertx();
+    try {
+      LocalComponentRegistry registry =
+          Blocking.await(
+              LocalComponentRegistry.start(
+                  vertx, components, handlers, new InMemoryMessageBroker(vertx),
+                  RuntimeSettings.defaults()),
+              LIMIT,
+              "starting the component runtimes");
+      HttpSettings http =
+          new HttpSettings(
+              config.host(), config.port(), HttpSettings.DEFAULT_MAX_BODY_BYTES, "monolith",
+              config.broker(), false, HttpSettings.DEFAULT_MAX_LIST_LIMIT);
+      HttpApiVerticle api = new HttpApiVerticle(registry, http);
+      Blocking.await(
+          vertx.deployVerticle(api), LIMIT,
+          "starting the HTTP API on " + config.host() + ":" + config.port());
+      Server server = new Server(vertx, registry, plugins, api.actualPort());
+      LOG.info(
+          "xcomponent serving {} component{} on http://{}:{} (mode monolith, broker {})",
+          components.size(), components.size() == 1 ? "" : "s", config.host(), server.port(),
+          config.broker());
+      return server;
+    } catch (CliException | RuntimeException e) {
+      closeQuietly(vertx);
+      plugins.close();
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(Vertx vertx) {
+    try {
+      Blocking.await(vertx.close(), LIMIT, "closing Vert.x");
+    } catch (CliException e) {
+      LOG.warn(e.getMessage());
+    }
+  }
+
+  /** A running server; {@link #close} stops it (once; later calls do nothing). */
+  public static final class Server implements AutoCloseable {
+    private final Vertx vertx;
+    private final LocalComponentRegistry registry;
+    private final PluginLoader.Plugins plugins;
+    private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Server(Vertx vertx, LocalComponentRegistry registry, PluginLoader.Plugins plugins, int port) {
+      this.vertx = vertx;
+      this.registry = registry;
+      this.plugins = plugins;
+      this.port = port;
+    }
+
+    /** The port the HTTP API listens on (the actual one when 0 was asked). */
+    public int port() {
+      return port;
+    }
+
+    /** The components served. */
+    public LocalComponentRegistry registry() {
+      return registry;
+    }
+
+    /** Stops the runtimes, the HTTP API and Vert.x, then releases the plugins. */
+    @Override
+    public void close() {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      LOG.info("stopping");
+      try {
+        Blocking.await(registry.stop(), LIMIT, "stopping the runtimes");
+      } catch (CliException e) {
+        LOG.warn(e.getMessage());
+      }
+      closeQuietly(vertx);
+      plugins.close();
+      LOG.info("stopped");
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.xcomponent.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The configuration of {@code serve}, parsed once from the command line and the environment and
+ * validated as a whole. Options win over environment variables. Empty variables count as unset.
+ *
+ * <p>Sources: {@code --port} / {@code PORT} (default 3000, 0 picks a free port), {@code --host} /
+ * {@code HOST} (default {@code 0.0.0.0}), {@code --plugins} / {@code XCOMPONENT_PLUGINS}. This build
+ * runs in memory only: {@code BROKER_URL} and {@code DATABASE_URL} must be unset, empty or {@code
+ * memory}.
+ *
+ * @param files the component files, at least one
+ * @param host interface the HTTP API binds
+ * @param port TCP port of the HTTP API
+ * @param plugins folder of plugin jars, or null
+ * @param broker broker description shown in logs and {@code /health}
+ */
+public record ServeConfig(List<Path> files, String host, int port, Path plugins, String broker) {
+  /** Port used when neither {@code --port} nor {@code PORT} is given. */
+  public static final int DEFAULT_PORT = 3000;
+
+  /** Interface bound when neither {@code --host} nor {@code HOST} is given. */
+  public static final String DEFAULT_HOST = "0.0.0.0";
+
+  static final Args.Spec SPEC =
+      new Args.Spec(Set.of("port", "host", "plugins"), Set.of(), Map.of("p", "port"));
+
+  public ServeConfig {
+    files = List.copyOf(files);
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(broker, "broker");
+  }
+
+  /**
+   * Reads and checks the configuration.
+   *
+   * @throws UsageException when no file is given
+   * @throws CliException (exit code 2) naming the option or variable whose value is wrong
+   */
+  public static ServeConfig from(Args args, Map<String, String> env)
+      throws UsageException, CliException {
+    if (args.positionals().isEmpty()) {
+      throw new UsageException("serve needs at least one component FILE");
+    }
+    String broker = memoryOnly("BROKER_URL", env);
+    memoryOnly("DATABASE_URL", env);
+    int port =
+        args.value("port").isPresent()
+            ? port("--port", args.value("port").get())
+            : env(env, "PORT") != null ? port("PORT", env(env, "PORT")) : DEFAULT_PORT;
+    String host = args.value("host").orElse(env(env, "HOST"));
+    if (host == null) {
+      host = DEFAULT_HOST;
+    } else if (host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
+      throw new CliException(
+          2, (args.value("host").isPresent() ? "--host" : "HOST") + "='" + host
+              + "' is not a host name or address");
+    }
+    String plugins = args.value("plugins").orElse(env(env, "XCOMPONENT_PLUGINS"));
+    List<Path> files = args.positionals().stream().map(Path::of).toList();
+    return new ServeConfig(files, host, port, plugins == null ? null : Path.of(plugins), broker);
+  }
+
+  private static int port(String source, String text) throws CliException {
+    String label = source.startsWith("-") ? source + " " + text : source + "=" + text;
+    try {
+      int port = Integer.parseInt(text.trim());
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new CliException(
+        2, label + " is not a valid port: expected a whole number from 0 to 65535 (0 picks a free port)");
+  }
+
+  /** Accepts only the in-memory adapter for now; returns its description. */
+  private static String memoryOnly(String variable, Map<String, String> env) throws CliException {
+    String url = env(env, variable);
+    if (url == null || url.equals("memory") || url.equals("memory://")) {
+      return "memory";
+    }
+    throw new CliException(
+        2,
+        variable + "=" + Secrets.maskUrl(url)
+            + " is not supported yet in this build; supported: memory");
+  }
+
+  private static String env(Map<String, String> env, String name) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+}

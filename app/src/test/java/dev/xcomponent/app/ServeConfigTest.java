@@ -1,0 +1,87 @@
+package dev.xcomponent.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Parsing and validation of the configuration of {@code serve}, and secret masking. */
+class ServeConfigTest {
+  private static ServeConfig config(Map<String, String> env, String... args) throws Exception {
+    return ServeConfig.from(Args.parse(List.of(args), ServeConfig.SPEC), env);
+  }
+
+  private static CliException failure(Map<String, String> env, String... args) {
+    try {
+      config(env, args);
+    } catch (CliException e) {
+      return e;
+    } catch (Exception e) {
+      throw new AssertionError("expected a CliException, got " + e, e);
+    }
+    throw new AssertionError("expected a CliException");
+  }
+
+  @Test
+  void defaults() throws Exception {
+    ServeConfig c = config(Map.of(), "a.yaml", "b.yaml");
+    assertThat(c.files()).containsExactly(Path.of("a.yaml"), Path.of("b.yaml"));
+    assertThat(c.port()).isEqualTo(3000);
+    assertThat(c.host()).isEqualTo("0.0.0.0");
+    assertThat(c.plugins()).isNull();
+    assertThat(c.broker()).isEqualTo("memory");
+  }
+
+  @Test
+  void environmentFillsWhatOptionsLeaveOut() throws Exception {
+    Map<String, String> env =
+        Map.of("PORT", "8080", "HOST", "127.0.0.1", "XCOMPONENT_PLUGINS", "/opt/plugins",
+            "BROKER_URL", "memory", "DATABASE_URL", "");
+    ServeConfig fromEnv = config(env, "a.yaml");
+    ServeConfig fromOptions = config(env, "--port=9090", "--host", "localhost", "--plugins", "p", "a.yaml");
+
+    assertThat(fromEnv.port()).isEqualTo(8080);
+    assertThat(fromEnv.host()).isEqualTo("127.0.0.1");
+    assertThat(fromEnv.plugins()).isEqualTo(Path.of("/opt/plugins"));
+    assertThat(fromOptions.port()).isEqualTo(9090);
+    assertThat(fromOptions.host()).isEqualTo("localhost");
+    assertThat(fromOptions.plugins()).isEqualTo(Path.of("p"));
+  }
+
+  @Test
+  void badPortsNameTheirSource() {
+    assertThat(failure(Map.of("PORT", "abc"), "a.yaml").getMessage()).startsWith("PORT=abc ");
+    assertThat(failure(Map.of(), "-p", "65536", "a.yaml").getMessage()).startsWith("--port 65536 ");
+    assertThat(failure(Map.of(), "--port", "-1", "a.yaml").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void otherBrokersAndDatabasesAreRefusedWithoutShowingPasswords() {
+    CliException broker = failure(Map.of("BROKER_URL", "redis://:s3cret@cache:6379"), "a.yaml");
+    CliException db =
+        failure(Map.of("DATABASE_URL", "postgresql://app:pa55@db:5432/fsm"), "a.yaml");
+
+    assertThat(broker.exitCode()).isEqualTo(2);
+    assertThat(broker.getMessage())
+        .isEqualTo("BROKER_URL=redis://:***@cache:6379 is not supported yet in this build; supported: memory");
+    assertThat(db.getMessage()).contains("DATABASE_URL=postgresql://app:***@db:5432/fsm").doesNotContain("pa55");
+  }
+
+  @Test
+  void atLeastOneFileIsRequired() {
+    assertThatThrownBy(() -> config(Map.of(), "--port", "1")).isInstanceOf(UsageException.class);
+  }
+
+  @Test
+  void secretsAreMaskedInEveryUrlShape() {
+    assertThat(Secrets.maskUrl("amqp://user:pw@host:5672/vh")).isEqualTo("amqp://user:***@host:5672/vh");
+    assertThat(Secrets.maskUrl("kafka://a:9092,b:9092")).isEqualTo("kafka://a:9092,b:9092");
+    assertThat(Secrets.maskUrl("rediss://host:6380?password=x&db=1"))
+        .isEqualTo("rediss://host:6380?password=***&db=1");
+    assertThat(Secrets.maskUrl("postgres://u@host/db")).isEqualTo("postgres://u@host/db");
+    assertThat(Secrets.maskUrl(null)).isNull();
+  }
+}
