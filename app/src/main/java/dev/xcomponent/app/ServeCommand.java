@@ -44,8 +44,9 @@ public final class ServeCommand {
           "  -h, --help       show this help",
           "",
           "BROKER_URL and DATABASE_URL must be unset or 'memory' in this build.",
-          "Exit status: 0 stopped by a signal, 1 start-up failed, 2 bad command line or",
-          "configuration.");
+          "Exit status: 1 start-up failed, 2 bad command line or configuration; once",
+          "serving, a clean stop on a signal ends with the JVM's status for it (130 for",
+          "SIGINT, 143 for SIGTERM).");
 
   private ServeCommand() {}
 
