@@ -99,16 +99,25 @@ public final class BenchRuntime implements AutoCloseable {
 
   /** Creates {@code count} instances of {@code machine} on partition {@code p}; returns their slots. */
   public List<Object> createOn(int p, String machine, int count, java.util.function.IntFunction<Map<String, Object>> data) {
+    List<Object> slots = new ArrayList<>(count);
+    onPartition(p, () -> createHere(p, machine, count, data, slots));
+    return slots;
+  }
+
+  /**
+   * Creates {@code count} instances on partition {@code p}; must run on that partition's event loop.
+   * Adds the slots to {@code out} when it is not null; returns {@code count}.
+   */
+  public int createHere(int p, String machine, int count, java.util.function.IntFunction<Map<String, Object>> data, List<Object> out) {
     StateMachine m = runtime.component().machine(machine);
     Partition partition = runtime.partitions()[p];
-    List<Object> slots = new ArrayList<>(count);
-    onPartition(p, () -> {
-      for (int i = 0; i < count; i++) {
-        slots.add(partition.create(m, InstanceIds.next(), data.apply(i), false, null, null, "bench"));
+    for (int i = 0; i < count; i++) {
+      InstanceSlot slot = partition.create(m, InstanceIds.next(), data.apply(i), false, null, null, "bench");
+      if (out != null) {
+        out.add(slot);
       }
-      return count;
-    });
-    return slots;
+    }
+    return count;
   }
 
   /** Sends {@code type} to the slot on its own event loop (call from that loop); true if it transitioned. */

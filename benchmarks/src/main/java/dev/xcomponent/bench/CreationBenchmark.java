@@ -53,6 +53,6 @@ public class CreationBenchmark {
   @OperationsPerInvocation(BATCH)
   public int create() {
     int n = bench.partitionCount();
-    return bench.onAllPartitions(p -> () -> bench.createOn(p, "Ping", BATCH / n, i -> data).size());
+    return bench.onAllPartitions(p -> () -> bench.createHere(p, "Ping", BATCH / n, i -> data, null));
   }
 }

@@ -211,12 +211,15 @@ final class ComponentMessaging {
     String filter = state == null || "*".equals(state) ? null : state;
     String source = string(m, "sourceComponent");
     Event event = new Event(type, map(m.get("payload")), rt.now(), source);
-    List<Effect.ResolvedRule> rules = resolved(m.get("filters"), "property");
-    Future<Partition.RoutingCount> done = rt.deliverMatching(machine, filter, event, rules);
-    if ("cascade".equals(m.get("kind"))) {
-      done.onSuccess(
-          c -> rt.reports().crossComponentCascade(source, string(m, "sourceInstanceId"), machine.name(), filter, type, c.processed()));
+    if (!"cascade".equals(m.get("kind"))) {
+      // A broadcast from another component routes exactly like one made here.
+      rt.broadcast(machine.name(), event, filter);
+      return;
     }
+    List<Effect.ResolvedRule> rules = resolved(m.get("filters"), "property");
+    rt.deliverMatching(machine, filter, event, rules)
+        .onSuccess(
+            c -> rt.reports().crossComponentCascade(source, string(m, "sourceInstanceId"), machine.name(), filter, type, c.processed()));
   }
 
   private static List<Effect.ResolvedRule> resolved(Object raw, String instanceKey) {
