@@ -51,6 +51,7 @@ public final class ComponentRuntime {
   private final Map<StateMachine, HookPlan[]> hookPlans = new IdentityHashMap<>();
   private final FinishedInstances finished;
   private final Reports reports;
+  private final PropertyIndexes properties;
   private final List<String> deployments = new ArrayList<>();
   private Partition[] partitions;
   private ComponentMessaging messaging;
@@ -69,6 +70,7 @@ public final class ComponentRuntime {
     this.clock = clock;
     this.finished = new FinishedInstances(settings.finishedRetention(), settings.finishedRetentionMs(), clock);
     this.reports = new Reports(component.name(), events, clock);
+    this.properties = new PropertyIndexes(component);
     for (StateMachine m : component.stateMachines()) {
       HookPlan[] plans = new HookPlan[m.transitions().size()];
       for (Transition t : m.transitions()) {
@@ -197,6 +199,10 @@ public final class ComponentRuntime {
     return reports;
   }
 
+  PropertyIndexes properties() {
+    return properties;
+  }
+
   /** The partitions, for in-process measurements. */
   Partition[] partitions() {
     return partitions.clone();
@@ -259,40 +265,115 @@ public final class ComponentRuntime {
       return Future.failedFuture(RuntimeFailure.machineNotFound(machineName));
     }
     String filter = state == null || "*".equals(state) ? null : state;
-    List<Transition> routed = new ArrayList<>();
+    List<Selector> selectors = new ArrayList<>();
+    boolean routed = false;
     for (Transition t : machine.transitions()) {
       if (t.event().equals(event.type()) && t.hasMatchingRules() && (filter == null || filter.equals(t.from()))) {
-        routed.add(t);
+        routed = true;
+        List<Effect.ResolvedRule> rules = resolve(t.matchingRules(), event.payload());
+        if (rules != null) {
+          selectors.add(new Selector(t.from(), rules));
+        }
       }
     }
-    List<Future<Partition.RoutingCount>> parts = new ArrayList<>(partitions.length);
-    for (Partition p : partitions) {
-      parts.add(ContextHops.on(p.context(), () -> {
-        Set<InstanceSlot> targets = new LinkedHashSet<>();
-        if (routed.isEmpty()) {
-          p.collect(machine, filter, List.of(), targets);
-        } else {
-          for (Transition t : routed) {
-            List<Effect.ResolvedRule> rules = resolve(t.matchingRules(), event.payload());
-            if (rules != null) {
-              p.collect(machine, t.from(), rules, targets);
-            }
-          }
-        }
-        return p.deliverAll(targets, event);
-      }));
+    if (!routed) {
+      selectors.add(new Selector(filter, List.of()));
     }
-    return sum(parts).onSuccess(c -> reports.broadcastCompleted(machineName, filter, event, c));
+    return deliver(machine, selectors, event, false)
+        .onSuccess(c -> reports.broadcastCompleted(machineName, filter, event, c));
   }
 
-  /** Delivers to matching instances across all partitions. */
+  /**
+   * Delivers to the active instances of {@code machine} in {@code state} (any when null) whose data
+   * satisfies every rule, after what is already scheduled on their partitions.
+   */
   Future<Partition.RoutingCount> deliverMatching(
       StateMachine machine, String state, Event event, List<Effect.ResolvedRule> rules) {
-    List<Future<Partition.RoutingCount>> parts = new ArrayList<>(partitions.length);
-    for (Partition p : partitions) {
-      parts.add(ContextHops.later(p.context(), () -> p.deliverMatching(machine, state, event, rules)));
+    return deliver(machine, List.of(new Selector(state, rules)), event, true);
+  }
+
+  /**
+   * Delivers {@code event} once to each instance accepted by any selector. When every selector has
+   * an equality rule a complete property index can answer, only the partitions owning candidates
+   * are visited; otherwise every partition scans its own instances.
+   */
+  private Future<Partition.RoutingCount> deliver(
+      StateMachine machine, List<Selector> selectors, Event event, boolean deferred) {
+    if (selectors.isEmpty()) {
+      return Future.succeededFuture(Partition.RoutingCount.NONE);
+    }
+    Map<Partition, Set<InstanceSlot>> candidates = new IdentityHashMap<>();
+    boolean indexed = true;
+    for (Selector s : selectors) {
+      Collection<InstanceSlot> pool = indexedPool(machine, s.rules());
+      if (pool == null) {
+        indexed = false;
+        break;
+      }
+      for (InstanceSlot slot : pool) {
+        candidates.computeIfAbsent(slot.partition, k -> new LinkedHashSet<>()).add(slot);
+      }
+    }
+    List<Future<Partition.RoutingCount>> parts = new ArrayList<>();
+    if (indexed) {
+      candidates.forEach(
+          (p, slots) -> parts.add(hop(p, deferred, () -> p.deliverAll(p.filter(slots, machine, selectors), event))));
+    } else {
+      for (Partition p : partitions) {
+        parts.add(
+            hop(p, deferred, () -> {
+              Set<InstanceSlot> targets = new LinkedHashSet<>();
+              for (Selector s : selectors) {
+                p.collect(machine, s, targets);
+              }
+              return p.deliverAll(targets, event);
+            }));
+      }
     }
     return sum(parts);
+  }
+
+  private static <T> Future<T> hop(Partition p, boolean deferred, java.util.function.Supplier<Future<T>> work) {
+    return deferred ? ContextHops.later(p.context(), work) : ContextHops.on(p.context(), work);
+  }
+
+  /** Candidates from a complete property index for one equality rule, or null when none answers. */
+  private Collection<InstanceSlot> indexedPool(StateMachine machine, List<Effect.ResolvedRule> rules) {
+    for (Effect.ResolvedRule r : rules) {
+      if (r.rule().operator() != dev.xcomponent.domain.model.Operator.EQ || r.value() == Paths.MISSING) {
+        continue;
+      }
+      PropertyIndexes.Index idx = properties.index(machine, r.rule().instanceProperty());
+      if (!idx.complete) {
+        for (Partition p : partitions) {
+          p.context().runOnContext(v -> properties.buildOn(p, machine, idx, partitions.length));
+        }
+        continue;
+      }
+      Collection<InstanceSlot> pool = PropertyIndexes.lookup(idx, r.value());
+      if (pool != null) {
+        return pool;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Which instances a routed delivery targets: active instances in {@code state} (any when null)
+   * whose current data satisfies every resolved rule.
+   */
+  record Selector(String state, List<Effect.ResolvedRule> rules) {
+    boolean accepts(Instance i) {
+      if (!i.isActive() || (state != null && !state.equals(i.state()))) {
+        return false;
+      }
+      for (Effect.ResolvedRule r : rules) {
+        if (!dev.xcomponent.domain.routing.RuleEvaluator.matchesValue(r.rule(), r.value(), i.data())) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private static Future<Partition.RoutingCount> sum(List<Future<Partition.RoutingCount>> parts) {

@@ -64,6 +64,7 @@ final class Partition {
     InstanceSlot slot = new InstanceSlot(this, instance);
     runtime.register(slot);
     index.add(slot);
+    runtime.properties().add(slot);
     runtime.recordCreation(slot, created);
     applyTimers(slot, TimerPlan.atCreation(machine, instance.state()));
     return slot;
@@ -140,6 +141,7 @@ final class Partition {
     Instance after = tr.after();
     slot.instance = after;
     index.move(slot, before, after);
+    runtime.properties().move(slot, before, after);
     runtime.recordTransition(slot, tr);
     applyTimers(slot, tr.timers());
     runtime.reportTransition(tr, plan);
@@ -159,6 +161,7 @@ final class Partition {
     Instance instance = slot.instance;
     slot.removed = true;
     index.remove(slot, instance);
+    runtime.properties().remove(slot, instance);
     cancelAllTimers(slot);
     runtime.dispose(slot);
     if (slot.queue != null) {
@@ -253,49 +256,39 @@ final class Partition {
   // ---- routing -------------------------------------------------------------------------------
 
   /**
-   * Delivers {@code event} to the active instances of {@code machine} (in {@code state} when not
-   * null) whose data satisfies every resolved rule.
+   * Adds to {@code out} this partition's active instances of {@code machine} that satisfy the
+   * selector, scanning the instances of its state (or of the machine): the path for rules no
+   * property index can answer.
    */
-  Future<RoutingCount> deliverMatching(
-      StateMachine machine, String state, Event event, List<Effect.ResolvedRule> rules) {
-    List<InstanceSlot> targets = new ArrayList<>();
-    collect(machine, state, rules, targets);
-    return deliverAll(targets, event);
-  }
-
-  /** Candidate instances for resolved rules, using a property index for an equality rule. */
-  void collect(
-      StateMachine machine, String state, List<Effect.ResolvedRule> rules, Collection<InstanceSlot> out) {
-    Collection<InstanceSlot> pool = null;
-    for (Effect.ResolvedRule r : rules) {
-      if (r.rule().operator() == dev.xcomponent.domain.model.Operator.EQ
-          && r.value() != dev.xcomponent.domain.routing.Paths.MISSING) {
-        pool = index.candidates(machine, r.rule().instanceProperty(), r.value());
-        if (pool != null) {
-          break;
-        }
-      }
-    }
-    if (pool == null) {
-      pool = state != null ? index.inState(machine, state) : index.all(machine);
-    }
+  void collect(StateMachine machine, ComponentRuntime.Selector selector, Collection<InstanceSlot> out) {
+    Collection<InstanceSlot> pool =
+        selector.state() != null ? index.inState(machine, selector.state()) : index.all(machine);
     for (InstanceSlot slot : pool) {
-      Instance i = slot.instance;
-      if (i.isActive()
-          && (state == null || state.equals(i.state()))
-          && satisfies(rules, i.data())) {
+      if (selector.accepts(slot.instance)) {
         out.add(slot);
       }
     }
   }
 
-  private static boolean satisfies(List<Effect.ResolvedRule> rules, Map<String, Object> data) {
-    for (Effect.ResolvedRule r : rules) {
-      if (!dev.xcomponent.domain.routing.RuleEvaluator.matchesValue(r.rule(), r.value(), data)) {
-        return false;
+  /**
+   * Keeps the candidates found by a property index that still belong here, are active and satisfy
+   * one of the selectors on their current data.
+   */
+  List<InstanceSlot> filter(
+      Collection<InstanceSlot> candidates, StateMachine machine, List<ComponentRuntime.Selector> selectors) {
+    List<InstanceSlot> out = new ArrayList<>(candidates.size());
+    for (InstanceSlot slot : candidates) {
+      if (slot.removed || slot.instance.machine() != machine) {
+        continue;
+      }
+      for (ComponentRuntime.Selector s : selectors) {
+        if (s.accepts(slot.instance)) {
+          out.add(slot);
+          break;
+        }
       }
     }
-    return true;
+    return out;
   }
 
   /** Sends {@code event} to each target; counts deliveries and actual transitions. */
