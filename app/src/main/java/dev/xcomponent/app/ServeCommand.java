@@ -7,6 +7,7 @@ import dev.xcomponent.application.LocalComponentRegistry;
 import dev.xcomponent.application.RuntimeSettings;
 import dev.xcomponent.domain.model.Component;
 import dev.xcomponent.port.HandlerRegistry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -104,6 +105,16 @@ public final class ServeCommand {
       Blocking.await(
           vertx.deployVerticle(api), LIMIT,
           "starting the HTTP API on " + config.host() + ":" + config.port());
+      // One HTTP server per core, all on the port the first one got (Vert.x shares it between them).
+      int more = Runtime.getRuntime().availableProcessors() - 1;
+      if (more > 0) {
+        HttpSettings same = http.withAddress(config.host(), api.actualPort());
+        Blocking.await(
+            vertx.deployVerticle(
+                () -> new HttpApiVerticle(registry, same), new DeploymentOptions().setInstances(more)),
+            LIMIT,
+            "starting the HTTP API on " + config.host() + ":" + api.actualPort());
+      }
       Server server = new Server(vertx, registry, plugins, api.actualPort());
       LOG.info(
           "xcomponent serving {} component{} on http://{}:{} (mode monolith, broker {})",
