@@ -1,0 +1,47 @@
+package dev.xcomponent.port;
+
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * Durable record of instance events (event sourcing). Implementations: in-memory, PostgreSQL,
+ * Redis; all pass the same contract suite. A store also implements {@link SnapshotStore}, so that
+ * events and the snapshots taken with them are written in one atomic append.
+ *
+ * <p>Rules every store keeps:
+ *
+ * <ul>
+ *   <li>An (instanceId, seq) pair is stored at most once: appending it again fails with {@link
+ *       StoreFailure.Reason#CONFLICT} and writes nothing of that batch.
+ *   <li>An event whose idempotency key is already stored is skipped, not an error ({@link
+ *       AppendResult#duplicates()}).
+ *   <li>A batch is written atomically: all its events and snapshots, or nothing.
+ *   <li>Deleting a snapshot never makes a sequence number free again.
+ * </ul>
+ */
+public interface EventStore {
+  /**
+   * Appends events and saves snapshots in one atomic write.
+   *
+   * @return which events were skipped as duplicates of an idempotency key
+   */
+  Future<AppendResult> append(List<StoredEvent> events, List<InstanceSnapshot> snapshots);
+
+  /** The events of an instance with a sequence number above {@code afterSeq}, in sequence order. */
+  Future<List<StoredEvent>> events(String instanceId, long afterSeq);
+
+  /** Events with {@code from <= timestamp <= to}, oldest first, at most {@code limit}. */
+  Future<List<StoredEvent>> byTimeRange(long from, long to, int limit);
+
+  /** The events whose causation id is {@code eventId}, oldest first. */
+  Future<List<StoredEvent>> causedBy(String eventId);
+
+  /** The events of one business flow, across instances and components, oldest first. */
+  Future<List<StoredEvent>> byCorrelation(String correlationId, int limit);
+
+  /** A description for logs and {@code /health}, without secrets. */
+  String describe();
+
+  /** Releases connections. */
+  Future<Void> close();
+}

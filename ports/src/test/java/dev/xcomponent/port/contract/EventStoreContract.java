@@ -1,0 +1,316 @@
+package dev.xcomponent.port.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.xcomponent.port.AppendResult;
+import dev.xcomponent.port.EventStore;
+import dev.xcomponent.port.InstanceSnapshot;
+import dev.xcomponent.port.SnapshotStore;
+import dev.xcomponent.port.StoreFailure;
+import dev.xcomponent.port.StoredEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every event and snapshot store passes, whatever its technology. An adapter's test
+ * extends this class and opens its store against a real server. Tests use fresh ids and component
+ * names, so a store that keeps data between tests (a database) needs no cleaning.
+ */
+public abstract class EventStoreContract {
+  protected static Vertx vertx;
+  private EventStore events;
+  private SnapshotStore snapshots;
+
+  /** Opens the store under test; it must implement both {@link EventStore} and {@link SnapshotStore}. */
+  protected abstract EventStore openStore(Vertx vertx) throws Exception;
+
+  @BeforeAll
+  static void startVertx() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stopVertx() throws Exception {
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  @BeforeEach
+  void open() throws Exception {
+    events = openStore(vertx);
+    assertThat(events).as("the store must also be a SnapshotStore").isInstanceOf(SnapshotStore.class);
+    snapshots = (SnapshotStore) events;
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    await(events.close());
+  }
+
+  protected static <T> T await(Future<T> f) throws Exception {
+    return f.await(20, TimeUnit.SECONDS);
+  }
+
+  // ---- fixtures -------------------------------------------------------------------------------
+
+  static String newId() {
+    return UUID.randomUUID().toString();
+  }
+
+  static StoredEvent event(String instance, long seq, String component, long at) {
+    return event(instance, seq, component, at, "corr-" + instance, null, null);
+  }
+
+  static StoredEvent event(
+      String instance, long seq, String component, long at, String correlation, String causation, String key) {
+    boolean creation = seq == 1;
+    Map<String, Object> data = Map.of("orderId", "O-" + seq, "amount", 99.5, "count", seq,
+        "nested", Map.of("list", List.of(1, "two", true), "quote", "it's \"quoted\" '; DROP TABLE fsm_events;--"),
+        "unicode", "h\u00e9llo \u2603 \ud83d\ude00");
+    return new StoredEvent(
+        newId(), instance, seq, component, "Order",
+        creation ? StoredEvent.INSTANCE_CREATED : "STEP_" + seq,
+        creation ? Map.of("triggerEvent", "manual create") : Map.of("n", seq),
+        creation ? "" : "S" + (seq - 1), "S" + seq,
+        data, null, data, seq == 9 ? "completed" : "active", creation ? -1 : (int) seq,
+        seq == 3 ? "OtherComponent" : null, correlation, causation, key, at);
+  }
+
+  static InstanceSnapshot snapshot(String instance, String component, long seq, String status) {
+    return new InstanceSnapshot(
+        instance, component, "Order", "S" + seq, status, Map.of("pm", 1), Map.of("k", List.of(1, 2)),
+        1000, 2000 + seq, seq == 1, null, null, seq, "corr-" + instance, "ev-" + seq,
+        List.of(new InstanceSnapshot.ArmedTimer(2, 5000 + seq)));
+  }
+
+  /** Compares JSON-like values by meaning: numbers by numeric value. */
+  static Object normal(Object v) {
+    if (v instanceof Number n) {
+      return new java.math.BigDecimal(n.toString()).stripTrailingZeros();
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new java.util.TreeMap<>();
+      m.forEach((k, x) -> out.put(k, normal(x)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      l.forEach(x -> out.add(normal(x)));
+      return out;
+    }
+    return v;
+  }
+
+  static void assertSameEvent(StoredEvent actual, StoredEvent expected) {
+    assertThat(actual.id()).isEqualTo(expected.id());
+    assertThat(actual.instanceId()).isEqualTo(expected.instanceId());
+    assertThat(actual.seq()).isEqualTo(expected.seq());
+    assertThat(actual.componentName()).isEqualTo(expected.componentName());
+    assertThat(actual.machineName()).isEqualTo(expected.machineName());
+    assertThat(actual.eventType()).isEqualTo(expected.eventType());
+    assertThat(normal(actual.payload())).isEqualTo(normal(expected.payload()));
+    assertThat(actual.fromState()).isEqualTo(expected.fromState());
+    assertThat(actual.toState()).isEqualTo(expected.toState());
+    assertThat(normal(actual.data())).isEqualTo(normal(expected.data()));
+    assertThat(normal(actual.publicMember())).isEqualTo(normal(expected.publicMember()));
+    assertThat(normal(actual.context())).isEqualTo(normal(expected.context()));
+    assertThat(actual.status()).isEqualTo(expected.status());
+    assertThat(actual.transitionIndex()).isEqualTo(expected.transitionIndex());
+    assertThat(actual.sourceComponent()).isEqualTo(expected.sourceComponent());
+    assertThat(actual.correlationId()).isEqualTo(expected.correlationId());
+    assertThat(actual.causationId()).isEqualTo(expected.causationId());
+    assertThat(actual.idempotencyKey()).isEqualTo(expected.idempotencyKey());
+    assertThat(actual.timestamp()).isEqualTo(expected.timestamp());
+  }
+
+  // ---- events ---------------------------------------------------------------------------------
+
+  @Test
+  void appendedEventsReadBackInSequenceOrderWithEveryField() throws Exception {
+    String id = newId();
+    String component = "C-" + newId();
+    StoredEvent e1 = event(id, 1, component, 1000);
+    StoredEvent e2 = event(id, 2, component, 1001);
+    StoredEvent e3 = event(id, 3, component, 1002);
+    assertThat(await(events.append(List.of(e1), List.of())).duplicates()).isEmpty();
+    await(events.append(List.of(e2, e3), List.of()));
+    List<StoredEvent> all = await(events.events(id, 0));
+    assertThat(all).hasSize(3);
+    assertSameEvent(all.get(0), e1);
+    assertSameEvent(all.get(1), e2);
+    assertSameEvent(all.get(2), e3);
+    assertThat(await(events.events(id, 2))).extracting(StoredEvent::seq).containsExactly(3L);
+    assertThat(await(events.events(newId(), 0))).isEmpty();
+  }
+
+  @Test
+  void aPublicMemberRoundTripsSeparatelyFromTheContext() throws Exception {
+    String id = newId();
+    StoredEvent e = new StoredEvent(newId(), id, 1, "C", "Order", StoredEvent.INSTANCE_CREATED, Map.of(), "", "A",
+        Map.of("Id", 1), Map.of("Id", 1), Map.of("z", 2), "active", -1, null, "corr", null, null, 10);
+    await(events.append(List.of(e), List.of()));
+    assertSameEvent(await(events.events(id, 0)).get(0), e);
+  }
+
+  @Test
+  void aDuplicateSequenceNumberIsAConflictAndTheBatchWritesNothing() throws Exception {
+    String id = newId();
+    String component = "C-" + newId();
+    await(events.append(List.of(event(id, 1, component, 1), event(id, 2, component, 2)), List.of()));
+    String other = newId();
+    Throwable t = catchThrowable(() -> await(events.append(
+        List.of(event(other, 1, component, 3), event(id, 2, component, 3), event(id, 3, component, 3)),
+        List.of(snapshot(other, component, 1, "active")))));
+    assertThat(t).isInstanceOf(StoreFailure.class);
+    assertThat(((StoreFailure) t).reason()).isEqualTo(StoreFailure.Reason.CONFLICT);
+    assertThat(await(events.events(id, 0))).extracting(StoredEvent::seq).containsExactly(1L, 2L);
+    assertThat(await(events.events(other, 0))).isEmpty();
+    assertThat(await(snapshots.load(other))).isEmpty();
+  }
+
+  @Test
+  void anIdempotencyKeySeenTwiceKeepsOneEvent() throws Exception {
+    String id = newId();
+    String component = "C-" + newId();
+    String key = "key-" + newId();
+    await(events.append(List.of(event(id, 1, component, 1)), List.of()));
+    StoredEvent first = event(id, 2, component, 2, "corr", null, key);
+    assertThat(await(events.append(List.of(first), List.of())).duplicates()).isEmpty();
+    StoredEvent again = event(id, 3, component, 3, "corr", null, key);
+    StoredEvent unrelated = event(newId(), 1, component, 3);
+    AppendResult r = await(events.append(List.of(again, unrelated), List.of()));
+    assertThat(r.duplicates()).containsExactly(again.id());
+    assertThat(await(events.events(id, 0))).extracting(StoredEvent::seq).containsExactly(1L, 2L);
+    assertThat(await(events.events(unrelated.instanceId(), 0))).hasSize(1);
+  }
+
+  @Test
+  void eventsAreFoundByTimeRangeInclusivelyAndWithALimit() throws Exception {
+    String id = newId();
+    String component = "C-" + newId();
+    long base = 4_000_000_000_000L + (long) (Math.random() * 1_000_000_000L);
+    List<StoredEvent> list = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      list.add(event(id, i, component, base + i * 10));
+    }
+    await(events.append(list, List.of()));
+    assertThat(await(events.byTimeRange(base + 20, base + 40, 100))).extracting(StoredEvent::seq).containsExactly(2L, 3L, 4L);
+    assertThat(await(events.byTimeRange(base + 20, base + 40, 2))).extracting(StoredEvent::seq).containsExactly(2L, 3L);
+  }
+
+  @Test
+  void causalityAndCorrelationAreQueryable() throws Exception {
+    String a = newId();
+    String b = newId();
+    String correlation = "flow-" + newId();
+    StoredEvent cause = event(a, 1, "Orders-" + a, 1, correlation, null, null);
+    StoredEvent effect1 = event(b, 1, "Payments-" + b, 2, correlation, cause.id(), null);
+    StoredEvent effect2 = event(b, 2, "Payments-" + b, 3, correlation, cause.id(), null);
+    StoredEvent unrelated = event(newId(), 1, "Other", 4);
+    await(events.append(List.of(cause, effect1), List.of()));
+    await(events.append(List.of(effect2, unrelated), List.of()));
+    assertThat(await(events.causedBy(cause.id()))).extracting(StoredEvent::id).containsExactly(effect1.id(), effect2.id());
+    assertThat(await(events.byCorrelation(correlation, 100))).extracting(StoredEvent::id)
+        .containsExactly(cause.id(), effect1.id(), effect2.id());
+    assertThat(await(events.byCorrelation(correlation, 2))).hasSize(2);
+  }
+
+  @Test
+  void concurrentAppendersOfOneSequenceNumberHaveExactlyOneWinner() throws Exception {
+    String id = newId();
+    String component = "C-" + newId();
+    await(events.append(List.of(event(id, 1, component, 1)), List.of()));
+    List<Future<AppendResult>> racers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      racers.add(events.append(List.of(event(id, 2, component, 10 + i)), List.of()));
+    }
+    await(Future.join(racers).otherwiseEmpty());
+    assertThat(racers.stream().filter(Future::succeeded).count()).isEqualTo(1);
+    assertThat(racers.stream().filter(Future::failed))
+        .allSatisfy(f -> assertThat(((StoreFailure) f.cause()).reason()).isEqualTo(StoreFailure.Reason.CONFLICT));
+    assertThat(await(events.events(id, 0))).hasSize(2);
+  }
+
+  // ---- snapshots ------------------------------------------------------------------------------
+
+  @Test
+  void snapshotsAreSavedLoadedAndOverwritten() throws Exception {
+    String id = newId();
+    String component = "C-" + newId();
+    InstanceSnapshot s1 = snapshot(id, component, 1, "active");
+    await(events.append(List.of(event(id, 1, component, 1)), List.of(s1)));
+    Optional<InstanceSnapshot> loaded = await(snapshots.load(id));
+    assertThat(loaded).isPresent();
+    assertSameSnapshot(loaded.get(), s1);
+    InstanceSnapshot s5 = snapshot(id, component, 5, "active");
+    await(snapshots.save(List.of(s5)));
+    assertSameSnapshot(await(snapshots.load(id)).orElseThrow(), s5);
+    assertThat(await(snapshots.load(newId()))).isEmpty();
+  }
+
+  static void assertSameSnapshot(InstanceSnapshot a, InstanceSnapshot e) {
+    assertThat(a.instanceId()).isEqualTo(e.instanceId());
+    assertThat(a.componentName()).isEqualTo(e.componentName());
+    assertThat(a.machineName()).isEqualTo(e.machineName());
+    assertThat(a.state()).isEqualTo(e.state());
+    assertThat(a.status()).isEqualTo(e.status());
+    assertThat(normal(a.publicMember())).isEqualTo(normal(e.publicMember()));
+    assertThat(normal(a.context())).isEqualTo(normal(e.context()));
+    assertThat(a.createdAt()).isEqualTo(e.createdAt());
+    assertThat(a.updatedAt()).isEqualTo(e.updatedAt());
+    assertThat(a.entryPoint()).isEqualTo(e.entryPoint());
+    assertThat(a.parentId()).isEqualTo(e.parentId());
+    assertThat(a.parentMachine()).isEqualTo(e.parentMachine());
+    assertThat(a.seq()).isEqualTo(e.seq());
+    assertThat(a.correlationId()).isEqualTo(e.correlationId());
+    assertThat(a.lastEventId()).isEqualTo(e.lastEventId());
+    assertThat(a.timers()).isEqualTo(e.timers());
+  }
+
+  @Test
+  void activeSnapshotsArePagedByInstanceIdPerComponent() throws Exception {
+    String component = "C-" + newId();
+    List<String> ids = new ArrayList<>();
+    List<InstanceSnapshot> list = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      String id = newId();
+      ids.add(id);
+      list.add(snapshot(id, component, 2, i == 3 ? "completed" : "active"));
+    }
+    list.add(snapshot(newId(), "Other-" + newId(), 2, "active"));
+    await(snapshots.save(list));
+    List<String> expected = new ArrayList<>(ids);
+    expected.remove(3);
+    expected.sort(null);
+    List<InstanceSnapshot> page1 = await(snapshots.activeSnapshots(component, null, 4));
+    List<InstanceSnapshot> page2 = await(snapshots.activeSnapshots(component, page1.get(page1.size() - 1).instanceId(), 4));
+    List<String> seen = new ArrayList<>();
+    page1.forEach(s -> seen.add(s.instanceId()));
+    page2.forEach(s -> seen.add(s.instanceId()));
+    assertThat(page1).hasSize(4);
+    assertThat(seen).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void deletingASnapshotNeverFreesASequenceNumber() throws Exception {
+    String id = newId();
+    String component = "C-" + newId();
+    await(events.append(List.of(event(id, 1, component, 1)), List.of(snapshot(id, component, 1, "active"))));
+    await(snapshots.delete(id));
+    assertThat(await(snapshots.load(id))).isEmpty();
+    Throwable t = catchThrowable(() -> await(events.append(List.of(event(id, 1, component, 2)), List.of())));
+    assertThat(t).isInstanceOf(StoreFailure.class);
+    assertThat(await(events.events(id, 0))).hasSize(1);
+  }
+}
