@@ -43,7 +43,9 @@ public final class PathSimulator {
     Instance instance =
         Evolver.create(
             component,
-            Evolver.creation(machine, "simulation", Map.of(), 0L, false, null, null, "simulation"));
+            Evolver.creation(
+                machine, "simulation", Map.of(), 0L, false, null, null, "simulation", "simulation:1",
+                null, null));
     List<String> path = new ArrayList<>();
     path.add(instance.state());
     for (Event event : events) {

@@ -65,7 +65,14 @@ final class ComponentMessaging {
 
   // ---- outgoing ------------------------------------------------------------------------------
 
-  void publishCreate(String component, String machine, String instanceId, Map<String, Object> data, String sourceId) {
+  void publishCreate(
+      String component,
+      String machine,
+      String instanceId,
+      Map<String, Object> data,
+      String sourceId,
+      String causationId,
+      String correlationId) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("componentName", component);
     m.put("machineName", machine);
@@ -75,6 +82,7 @@ final class ComponentMessaging {
     m.put("context", data);
     m.put("sourceComponent", rt.name());
     m.put("sourceInstanceId", sourceId);
+    putCausality(m, causationId, correlationId);
     m.put("timestamp", rt.now());
     publish(Channels.CREATE_INSTANCE, m);
   }
@@ -87,6 +95,7 @@ final class ComponentMessaging {
     m.put("matchingRules", rules(s.rules(), "eventProperty"));
     m.put("sourceComponent", rt.name());
     m.put("sourceInstanceId", sourceId);
+    putCausality(m, s.event().causationId(), s.event().correlationId());
     m.put("timestamp", rt.now());
     publish(Channels.CROSS_COMPONENT_EVENT, m);
   }
@@ -97,6 +106,7 @@ final class ComponentMessaging {
     m.put("instanceId", instanceId);
     m.put("event", Reports.event(new Event(event.type(), event.payload(), event.timestamp(), rt.name())));
     m.put("sourceComponent", rt.name());
+    putCausality(m, event.causationId(), event.correlationId());
     publish(Channels.TRIGGER_EVENT, m);
   }
 
@@ -105,6 +115,7 @@ final class ComponentMessaging {
     m.put("kind", "cascade");
     m.put("filters", rules(filters, "property"));
     m.put("sourceInstanceId", sourceId);
+    putCausality(m, event.causationId(), event.correlationId());
     publish(Channels.component(rule.targetComponent()), m);
   }
 
@@ -124,6 +135,15 @@ final class ComponentMessaging {
     m.put("payload", event.payload());
     m.put("timestamp", rt.now());
     return m;
+  }
+
+  private static void putCausality(Map<String, Object> m, String causationId, String correlationId) {
+    if (causationId != null) {
+      m.put("causationId", causationId);
+    }
+    if (correlationId != null) {
+      m.put("correlationId", correlationId);
+    }
   }
 
   private static List<Object> rules(List<Effect.ResolvedRule> rules, String propertyKey) {
@@ -169,7 +189,8 @@ final class ComponentMessaging {
     if (id != null && (id.length() > 255 || rt.slot(id) != null)) {
       id = null;
     }
-    rt.create(machine, id, map(m.get("context")), "cross_component from " + string(m, "sourceComponent"))
+    rt.create(machine, id, map(m.get("context")), "cross_component from " + string(m, "sourceComponent"),
+            string(m, "causationId"), string(m, "correlationId"))
         .onFailure(e -> LOG.warn("component {}: create_instance failed: {}", rt.name(), e.getMessage()));
   }
 
@@ -179,7 +200,7 @@ final class ComponentMessaging {
     }
     StateMachine machine = rt.component().machine(string(m, "targetMachine"));
     List<Effect.ResolvedRule> rules = resolved(m.get("matchingRules"), "instanceProperty");
-    Event event = event(m.get("event"), string(m, "sourceComponent"));
+    Event event = withCausality(event(m.get("event"), string(m, "sourceComponent")), m);
     if (machine == null || rules.isEmpty() || event == null) {
       LOG.warn("component {}: cross_component_event without machine, rules or event dropped", rt.name());
       return;
@@ -193,7 +214,7 @@ final class ComponentMessaging {
       return;
     }
     String id = string(m, "instanceId");
-    Event event = event(m.get("event"), string(m, "sourceComponent"));
+    Event event = withCausality(event(m.get("event"), string(m, "sourceComponent")), m);
     if (id == null || event == null || rt.slot(id) == null) {
       return;
     }
@@ -210,7 +231,7 @@ final class ComponentMessaging {
     String state = string(m, "targetState");
     String filter = state == null || "*".equals(state) ? null : state;
     String source = string(m, "sourceComponent");
-    Event event = new Event(type, map(m.get("payload")), rt.now(), source);
+    Event event = withCausality(new Event(type, map(m.get("payload")), rt.now(), source), m);
     if (!"cascade".equals(m.get("kind"))) {
       // A broadcast from another component routes exactly like one made here.
       rt.broadcast(machine.name(), event, filter);
@@ -237,6 +258,15 @@ final class ComponentMessaging {
       out.add(new Effect.ResolvedRule(rule, r.containsKey("value") ? r.get("value") : Paths.MISSING));
     }
     return out;
+  }
+
+  private static Event withCausality(Event e, Map<String, Object> m) {
+    if (e == null) {
+      return null;
+    }
+    String cause = string(m, "causationId");
+    String flow = string(m, "correlationId");
+    return cause == null && flow == null ? e : e.causedBy(cause, flow);
   }
 
   private static Event event(Object raw, String source) {

@@ -53,6 +53,7 @@ public final class ComponentRuntime {
   private final Reports reports;
   private final PropertyIndexes properties;
   private final List<String> deployments = new ArrayList<>();
+  private final Journal journal;
   private Partition[] partitions;
   private ComponentMessaging messaging;
 
@@ -62,8 +63,10 @@ public final class ComponentRuntime {
       HandlerRegistry handlers,
       RuntimeSettings settings,
       RuntimeEvents events,
-      LongSupplier clock) {
+      LongSupplier clock,
+      Journal journal) {
     this.vertx = vertx;
+    this.journal = journal;
     this.component = component;
     this.settings = settings;
     this.events = events;
@@ -91,8 +94,9 @@ public final class ComponentRuntime {
       MessageBroker broker,
       RuntimeSettings settings,
       RuntimeEvents events,
-      LongSupplier clock) {
-    ComponentRuntime rt = new ComponentRuntime(vertx, component, handlers, settings, events, clock);
+      LongSupplier clock,
+      Journal journal) {
+    ComponentRuntime rt = new ComponentRuntime(vertx, component, handlers, settings, events, clock, journal);
     MissingHandlers.warn(component, handlers);
     List<PartitionVerticle> verticles = new ArrayList<>();
     List<Future<String>> deployed = new ArrayList<>();
@@ -112,6 +116,7 @@ public final class ComponentRuntime {
               rt.messaging = new ComponentMessaging(rt, broker);
               return rt.messaging.start();
             })
+        .compose(v -> journal == null ? Future.succeededFuture() : new Restorer(rt).run())
         .compose(v -> rt.createEntryPoint())
         .map(v -> rt);
   }
@@ -137,10 +142,16 @@ public final class ComponentRuntime {
       return Future.failedFuture(
           "Entry machine \"" + component.entryMachine() + "\" not found in component " + component.name());
     }
+    for (InstanceSlot slot : directory.values()) {
+      if (slot.instance.isEntryPoint() && slot.instance.machine() == machine) {
+        return Future.succeededFuture();
+      }
+    }
     String id = InstanceIds.next();
+    Partition p = home(id);
     return ContextHops.on(
-            home(id).context(),
-            () -> Future.succeededFuture(home(id).create(machine, id, Map.of(), true, null, null, "entry point auto-create")))
+            p.context(),
+            () -> p.createDurable(p.creation(machine, id, Map.of(), true, null, null, "entry point auto-create", null, null)))
         .onSuccess(slot -> reports.entryPointCreated(slot.instance))
         .mapEmpty();
   }
@@ -219,8 +230,16 @@ public final class ComponentRuntime {
 
   // ---- operations -----------------------------------------------------------------------------
 
-  /** Creates a root instance of {@code machine} on the partition its new id hashes to. */
+  /**
+   * Creates a root instance of {@code machine} on the partition its new id hashes to; with a store,
+   * completes once the creation is durable.
+   */
   public Future<Instance> create(StateMachine machine, String requestedId, Map<String, Object> data, String cause) {
+    return create(machine, requestedId, data, cause, null, null);
+  }
+
+  Future<Instance> create(
+      StateMachine machine, String requestedId, Map<String, Object> data, String cause, String causationId, String correlationId) {
     String id = requestedId != null ? requestedId : InstanceIds.next();
     Partition p = home(id);
     return ContextHops.on(
@@ -229,8 +248,42 @@ public final class ComponentRuntime {
           if (directory.containsKey(id)) {
             return Future.failedFuture("instance id " + id + " already exists");
           }
-          return Future.succeededFuture(p.create(machine, id, data, false, null, null, cause).instance);
+          return p.createDurable(p.creation(machine, id, data, false, null, null, cause, causationId, correlationId))
+              .map(slot -> slot.instance);
         });
+  }
+
+  /** The group-commit journal in front of the store, or null when no store is configured. */
+  Journal journal() {
+    return journal;
+  }
+
+  /** The snapshot written with an instance's creation: it registers the instance for restores. */
+  dev.xcomponent.port.InstanceSnapshot creationSnapshot(dev.xcomponent.domain.engine.InstanceCreated c) {
+    Instance i = dev.xcomponent.domain.engine.Evolver.create(component, c);
+    List<dev.xcomponent.port.InstanceSnapshot.ArmedTimer> timers = new ArrayList<>();
+    for (Transition t : i.machine().timedTransitions(i.state())) {
+      timers.add(new dev.xcomponent.port.InstanceSnapshot.ArmedTimer(t.index(), c.timestamp() + t.delayMs()));
+    }
+    return StoredEvents.snapshot(component.name(), i, c.eventId(), timers);
+  }
+
+  /** Puts a restored instance on its home partition. */
+  Future<Void> restore(Instance instance, List<dev.xcomponent.port.InstanceSnapshot.ArmedTimer> timers) {
+    Partition p = home(instance.id());
+    return ContextHops.on(p.context(), () -> {
+      p.restore(instance, timers);
+      return Future.<Void>succeededFuture();
+    });
+  }
+
+  /** The recorded events of an instance: from the store when there is one, else from memory. */
+  Future<List<dev.xcomponent.port.HistoryEntry>> history(String instanceId, InstanceSlot slot) {
+    if (journal != null) {
+      return journal.store().events(instanceId, 0)
+          .map(list -> list.stream().map(StoredEvents::history).toList());
+    }
+    return Future.succeededFuture(slot == null ? List.of() : slot.historySnapshot(component.name()));
   }
 
   /** Sends {@code event} to a live instance and completes once it is processed. */
@@ -419,12 +472,12 @@ public final class ComponentRuntime {
     }
   }
 
-  void carryOut(Partition partition, Transitioned tr, Effect effect) {
-    new EffectRunner(this, messaging, partition).run(tr, effect);
+  void carryOut(Partition partition, Transitioned tr, Effect effect, Map<Object, dev.xcomponent.domain.engine.InstanceCreated> creations) {
+    new EffectRunner(this, messaging, partition).run(tr, effect, creations);
   }
 
-  void release(InstanceSlot slot, Outbound outbound) {
-    new EffectRunner(this, messaging, slot.partition).release(slot, outbound);
+  void release(InstanceSlot slot, Outbound outbound, Map<Object, dev.xcomponent.domain.engine.InstanceCreated> creations) {
+    new EffectRunner(this, messaging, slot.partition).release(slot, outbound, creations);
   }
 
   void dispose(InstanceSlot slot) {

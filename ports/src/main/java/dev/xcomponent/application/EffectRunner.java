@@ -3,6 +3,7 @@ package dev.xcomponent.application;
 import dev.xcomponent.domain.engine.Effect;
 import dev.xcomponent.domain.engine.Event;
 import dev.xcomponent.domain.engine.Instance;
+import dev.xcomponent.domain.engine.InstanceCreated;
 import dev.xcomponent.domain.engine.Transitioned;
 import dev.xcomponent.domain.model.CascadingRule;
 import dev.xcomponent.domain.model.StateMachine;
@@ -26,15 +27,16 @@ final class EffectRunner {
     this.partition = partition;
   }
 
-  void run(Transitioned tr, Effect effect) {
+  void run(Transitioned tr, Effect effect, Map<Object, InstanceCreated> creations) {
     Instance source = tr.after();
     if (effect instanceof Effect.NotifyParent n) {
       rt.deliverLater(n.parentId(), n.event());
     } else if (effect instanceof Effect.CreateChild c) {
-      createChild(source, c);
+      createChild(source, c, creations.get(effect));
     } else if (effect instanceof Effect.CreateInComponent c) {
       rt.reports().crossComponent(source, c.targetComponent(), c.targetMachine(), null, c.data(), null);
-      messaging.publishCreate(c.targetComponent(), c.targetMachine(), null, c.data(), source.id());
+      messaging.publishCreate(c.targetComponent(), c.targetMachine(), null, c.data(), source.id(),
+          c.causationId(), c.correlationId());
     } else if (effect instanceof Effect.SignalComponent s) {
       rt.reports().crossComponent(source, s.targetComponent(), s.targetMachine(), s.event().type(), s.event().payload(), null);
       messaging.publishSignal(s, source.id());
@@ -45,16 +47,14 @@ final class EffectRunner {
     }
   }
 
-  private void createChild(Instance source, Effect.CreateChild c) {
-    StateMachine machine = rt.component().machine(c.machine());
-    if (machine == null) {
+  private void createChild(Instance source, Effect.CreateChild c, InstanceCreated prepared) {
+    if (prepared == null) {
       rt.reports().messageError(source.id(), Event.of("INSTANCE_CREATED", Map.of(), rt.now()),
           "inter_machine target machine " + c.machine() + " not found in component " + rt.name());
       return;
     }
-    String id = InstanceIds.next();
-    partition.create(machine, id, c.data(), false, c.parentId(), c.parentMachine(), "inter_machine transition");
-    rt.reports().interMachine(source.id(), id, c.machine());
+    partition.insert(prepared);
+    rt.reports().interMachine(source.id(), prepared.instanceId(), c.machine());
   }
 
   private void cascade(Instance source, Effect.Cascade c) {
@@ -75,7 +75,7 @@ final class EffectRunner {
   }
 
   /** Releases what the hooks of a recorded transition sent, in order. */
-  void release(InstanceSlot slot, Outbound outbound) {
+  void release(InstanceSlot slot, Outbound outbound, Map<Object, InstanceCreated> creations) {
     String self = slot.instance.id();
     for (Outbound.Action a : outbound.actions()) {
       if (a instanceof Outbound.ToSelf s) {
@@ -103,24 +103,24 @@ final class EffectRunner {
           messaging.publishBroadcast(b.component(), b.machine(), b.state(), b.event());
         }
       } else if (a instanceof Outbound.Create c) {
-        createFromHook(slot, c.machine(), c.instanceId(), c.data());
+        createFromHook(slot, c.machine(), creations.get(a));
       } else if (a instanceof Outbound.CreateInComponent c) {
         if (c.component().equals(rt.name())) {
-          createFromHook(slot, c.machine(), c.instanceId(), c.data());
+          createFromHook(slot, c.machine(), creations.get(a));
         } else {
-          messaging.publishCreate(c.component(), c.machine(), c.instanceId(), c.data(), self);
+          messaging.publishCreate(c.component(), c.machine(), c.instanceId(), c.data(), self,
+              null, slot.instance.correlationId());
         }
       }
     }
   }
 
-  private void createFromHook(InstanceSlot creator, String machineName, String id, Map<String, Object> data) {
-    StateMachine machine = rt.component().machine(machineName);
-    if (machine == null) {
+  private void createFromHook(InstanceSlot creator, String machineName, InstanceCreated prepared) {
+    if (prepared == null) {
       rt.reports().messageError(creator.instance.id(), Event.of("INSTANCE_CREATED", Map.of(), rt.now()),
           RuntimeFailure.machineNotFound(machineName).getMessage());
       return;
     }
-    partition.create(machine, id, data, false, null, null, "sender.createInstance");
+    partition.insert(prepared);
   }
 }

@@ -22,6 +22,11 @@ final class InstanceSlot {
   boolean busy;
   /** True once the instance left its partition (disposed). */
   volatile boolean removed;
+  /**
+   * True after a write whose outcome is unknown (time-out, lost connection, conflict): before its
+   * next event the instance catches up with what the store holds.
+   */
+  boolean suspect;
   ArrayDeque<Waiting> queue;
   volatile List<ArmedTimer> timers;
   volatile HistoryRing history;
@@ -40,8 +45,9 @@ final class InstanceSlot {
    * @param transitionIndex identity of the timed transition
    * @param timerId Vert.x timer id
    * @param dueAt epoch ms when it fires
+   * @param cause id of the recorded event that armed it, or null when unknown (restored)
    */
-  record ArmedTimer(int transitionIndex, long timerId, long dueAt) {}
+  record ArmedTimer(int transitionIndex, long timerId, long dueAt, String cause) {}
 
   void addHistory(InstanceEvent entry, int limit) {
     if (limit <= 0) {

@@ -55,7 +55,7 @@ public final class LocalComponentRegistry implements ComponentRegistry {
       HandlerRegistry handlers,
       MessageBroker broker,
       RuntimeSettings settings) {
-    return start(vertx, components, handlers, broker, settings, System::currentTimeMillis, List.of());
+    return start(vertx, components, handlers, broker, null, settings, System::currentTimeMillis, List.of());
   }
 
   /** As {@link #start(Vertx, List, HandlerRegistry, MessageBroker, RuntimeSettings)}, with a clock and listeners present from the first event. */
@@ -67,6 +67,31 @@ public final class LocalComponentRegistry implements ComponentRegistry {
       RuntimeSettings settings,
       LongSupplier clock,
       List<RuntimeEventListener> listeners) {
+    return start(vertx, components, handlers, broker, null, settings, clock, listeners);
+  }
+
+  /**
+   * Starts the runtimes with an event store (which must also be a {@link
+   * dev.xcomponent.port.SnapshotStore}), or none when {@code store} is null. With a store, every
+   * transition is written before it is acknowledged, and each runtime first restores the
+   * unfinished instances of its component.
+   */
+  public static Future<LocalComponentRegistry> start(
+      Vertx vertx,
+      List<Component> components,
+      HandlerRegistry handlers,
+      MessageBroker broker,
+      dev.xcomponent.port.EventStore store,
+      RuntimeSettings settings,
+      LongSupplier clock,
+      List<RuntimeEventListener> listeners) {
+    if (store != null && !(store instanceof dev.xcomponent.port.SnapshotStore)) {
+      return Future.failedFuture("the event store " + store.describe() + " keeps no snapshots");
+    }
+    Journal journal =
+        store == null
+            ? null
+            : new Journal(store, settings.journalBatch(), 4, settings.journalWaiting(), settings.storeTimeoutMs());
     Map<String, ComponentRuntime> runtimes = new LinkedHashMap<>();
     RuntimeEvents events = new RuntimeEvents();
     listeners.forEach(events::add);
@@ -81,7 +106,7 @@ public final class LocalComponentRegistry implements ComponentRegistry {
       chain =
           chain.compose(
               v ->
-                  ComponentRuntime.start(vertx, c, handlers, broker, settings, events, clock)
+                  ComponentRuntime.start(vertx, c, handlers, broker, settings, events, clock, journal)
                       .map(
                           rt -> {
                             runtimes.put(c.name(), rt);
@@ -266,11 +291,11 @@ public final class LocalComponentRegistry implements ComponentRegistry {
     for (ComponentRuntime rt : runtimes.values()) {
       InstanceSlot slot = rt.slot(instanceId);
       if (slot != null) {
-        return Future.succeededFuture(slot.historySnapshot(rt.name()));
+        return rt.history(instanceId, slot);
       }
       FinishedInstances.Finished f = rt.finished().get(instanceId);
       if (f != null) {
-        return Future.succeededFuture(f.history());
+        return rt.journal() != null ? rt.history(instanceId, null) : Future.succeededFuture(f.history());
       }
     }
     return Future.failedFuture(RuntimeFailure.instanceNotFound(instanceId));

@@ -47,7 +47,10 @@ final class Partition {
     return index;
   }
 
-  /** Creates an instance here, records its creation and arms the timers of its initial state. */
+  /**
+   * Creates an instance here without writing to a store (no store configured, or the creation
+   * was already written with the transition that caused it).
+   */
   InstanceSlot create(
       StateMachine machine,
       String id,
@@ -56,17 +59,63 @@ final class Partition {
       String parentId,
       String parentMachine,
       String cause) {
-    long now = runtime.now();
-    InstanceCreated created =
-        Evolver.creation(
-            machine, id, Values.freeze(data), now, entryPoint, parentId, parentMachine, cause);
+    return insert(creation(machine, id, data, entryPoint, parentId, parentMachine, cause, null, null));
+  }
+
+  /** The creation event of a new instance (pure: nothing is inserted). */
+  InstanceCreated creation(
+      StateMachine machine,
+      String id,
+      Map<String, Object> data,
+      boolean entryPoint,
+      String parentId,
+      String parentMachine,
+      String cause,
+      String causationId,
+      String correlationId) {
+    return Evolver.creation(
+        machine, id, Values.freeze(data), runtime.now(), entryPoint, parentId, parentMachine, cause,
+        InstanceIds.next(), correlationId, causationId);
+  }
+
+  /**
+   * Creates an instance here once its creation is durable: the future completes (on this
+   * partition's context) after the store accepted it, or fails leaving no trace.
+   */
+  Future<InstanceSlot> createDurable(InstanceCreated created) {
+    Journal journal = runtime.journal();
+    if (journal == null) {
+      return Future.succeededFuture(insert(created));
+    }
+    return here(journal.write(
+            List.of(StoredEvents.of(runtime.name(), created)),
+            List.of(runtime.creationSnapshot(created))))
+        .map(r -> insert(created));
+  }
+
+  /** Inserts the instance a creation event describes, arms its initial timers, reports it. */
+  InstanceSlot insert(InstanceCreated created) {
     Instance instance = Evolver.create(runtime.component(), created);
     InstanceSlot slot = new InstanceSlot(this, instance);
     runtime.register(slot);
     index.add(slot);
     runtime.properties().add(slot);
     runtime.recordCreation(slot, created);
-    applyTimers(slot, TimerPlan.atCreation(machine, instance.state()));
+    applyTimers(slot, TimerPlan.atCreation(instance.machine(), instance.state()), created.timestamp(), created.eventId());
+    return slot;
+  }
+
+  /** Puts back an instance rebuilt from the store, with the timers it had. */
+  InstanceSlot restore(Instance instance, List<dev.xcomponent.port.InstanceSnapshot.ArmedTimer> timers) {
+    InstanceSlot slot = new InstanceSlot(this, instance);
+    runtime.register(slot);
+    index.add(slot);
+    runtime.properties().add(slot);
+    long now = runtime.now();
+    for (dev.xcomponent.port.InstanceSnapshot.ArmedTimer a : timers) {
+      Transition t = instance.machine().transitions().get(a.transitionIndex());
+      arm(slot, t, a.dueAt(), Math.max(1, a.dueAt() - now), null);
+    }
     return slot;
   }
 
@@ -98,6 +147,13 @@ final class Partition {
     if (slot.removed || !instance.isActive()) {
       return Future.failedFuture(finished(instance));
     }
+    if (slot.suspect) {
+      slot.busy = true;
+      return release(slot, refresh(slot).compose(v -> {
+        slot.busy = false;
+        return process(slot, event);
+      }));
+    }
     Transition t = TransitionEngine.select(instance, event);
     if (t == null) {
       runtime.reportIgnored(instance, event);
@@ -105,21 +161,31 @@ final class Partition {
           new Processed(instance, instance, false, TransitionEngine.ignoredReason(instance, event)));
     }
     HookPlan plan = runtime.hookPlan(instance.machine(), t);
-    if (!plan.runsCode()) {
+    if (!plan.runsCode() && runtime.journal() == null) {
       InstanceData data = TransitionEngine.mergePayload(InstanceData.of(instance), t, event);
-      return Future.succeededFuture(commit(slot, t, event, data, null, plan));
+      return Future.succeededFuture(commit(slot, prepare(slot, t, event, data, null), plan));
     }
     slot.busy = true;
-    HookRun run = new HookRun(runtime, slot, t, event, plan);
-    return run.run()
-        .map(v -> commit(slot, t, event, run.data(), run.outbound(), plan))
-        .andThen(
-            ar -> {
-              slot.busy = false;
-              if (slot.queue != null && !slot.queue.isEmpty()) {
-                context.runOnContext(v -> drain(slot));
-              }
-            });
+    Future<Prepared> prepared;
+    if (plan.runsCode()) {
+      HookRun run = new HookRun(runtime, slot, t, event, plan);
+      prepared = run.run().map(v -> prepare(slot, t, event, run.data(), run.outbound()));
+    } else {
+      InstanceData data = TransitionEngine.mergePayload(InstanceData.of(instance), t, event);
+      prepared = Future.succeededFuture(prepare(slot, t, event, data, null));
+    }
+    return release(slot, prepared.compose(p -> write(slot, p)).map(p -> commit(slot, p, plan)));
+  }
+
+  /** Frees the instance for its next event once {@code work} is over, whatever its outcome. */
+  private <T> Future<T> release(InstanceSlot slot, Future<T> work) {
+    return work.andThen(
+        ar -> {
+          slot.busy = false;
+          if (slot.queue != null && !slot.queue.isEmpty()) {
+            context.runOnContext(v -> drain(slot));
+          }
+        });
   }
 
   private void drain(InstanceSlot slot) {
@@ -129,27 +195,163 @@ final class Partition {
     }
   }
 
-  private Processed commit(
-      InstanceSlot slot,
-      Transition t,
-      Event event,
-      InstanceData data,
-      Outbound outbound,
-      HookPlan plan) {
+  /**
+   * A transition computed but not yet applied: its recorded event, and the creation events of the
+   * instances it creates here (inter_machine children, {@code sender.createInstance}), keyed by the
+   * effect or message asking for them, so that they are written together and applied from what
+   * was written.
+   */
+  record Prepared(Transitioned tr, Outbound outbound, Map<Object, InstanceCreated> creations, boolean duplicate) {
+    Prepared asDuplicate() {
+      return new Prepared(tr, outbound, creations, true);
+    }
+  }
+
+  private Prepared prepare(InstanceSlot slot, Transition t, Event event, InstanceData data, Outbound outbound) {
     Instance before = slot.instance;
-    Transitioned tr = TransitionEngine.complete(runtime.name(), before, t, event, data, runtime.now());
+    String eventId = InstanceIds.next();
+    Transitioned tr = TransitionEngine.complete(runtime.name(), before, t, event, data, runtime.now(), eventId);
+    Map<Object, InstanceCreated> creations = Map.of();
+    for (Effect effect : tr.effects()) {
+      if (effect instanceof Effect.CreateChild c && runtime.component().machine(c.machine()) != null) {
+        creations = mutable(creations);
+        creations.put(effect, creation(runtime.component().machine(c.machine()), InstanceIds.next(), c.data(),
+            false, c.parentId(), c.parentMachine(), "inter_machine transition", c.causationId(), c.correlationId()));
+      }
+    }
+    if (outbound != null) {
+      for (Outbound.Action a : outbound.actions()) {
+        String machine = null;
+        String id = null;
+        Map<String, Object> data0 = null;
+        if (a instanceof Outbound.Create c) {
+          machine = c.machine();
+          id = c.instanceId();
+          data0 = c.data();
+        } else if (a instanceof Outbound.CreateInComponent c && c.component().equals(runtime.name())) {
+          machine = c.machine();
+          id = c.instanceId();
+          data0 = c.data();
+        }
+        if (machine != null && runtime.component().machine(machine) != null) {
+          creations = mutable(creations);
+          creations.put(a, creation(runtime.component().machine(machine), id, data0, false, null, null,
+              "sender.createInstance", eventId, before.correlationId()));
+        }
+      }
+    }
+    return new Prepared(tr, outbound, creations, false);
+  }
+
+  private static Map<Object, InstanceCreated> mutable(Map<Object, InstanceCreated> m) {
+    return m.isEmpty() ? new java.util.IdentityHashMap<>() : m;
+  }
+
+  /** Writes a prepared transition ahead of applying it; without a store, nothing to write. */
+  private Future<Prepared> write(InstanceSlot slot, Prepared p) {
+    Journal journal = runtime.journal();
+    if (journal == null) {
+      return Future.succeededFuture(p);
+    }
+    Transitioned tr = p.tr();
+    Instance after = tr.after();
+    List<dev.xcomponent.port.StoredEvent> events = new ArrayList<>(1 + p.creations().size());
+    List<dev.xcomponent.port.InstanceSnapshot> snapshots = new ArrayList<>(1 + p.creations().size());
+    events.add(StoredEvents.of(runtime.name(), after.machine().name(), after.correlationId(), tr.recorded()));
+    if (tr.finished() || after.version() % runtime.settings().snapshotInterval() == 0) {
+      snapshots.add(StoredEvents.snapshot(runtime.name(), after, tr.recorded().eventId(),
+          timersAfter(slot, tr.timers(), tr.recorded().timestamp())));
+    }
+    for (InstanceCreated c : p.creations().values()) {
+      events.add(StoredEvents.of(runtime.name(), c));
+      snapshots.add(runtime.creationSnapshot(c));
+    }
+    return here(journal.write(events, snapshots))
+        .transform(ar -> {
+          if (ar.succeeded()) {
+            return Future.succeededFuture(
+                ar.result().duplicates().contains(tr.recorded().eventId()) ? p.asDuplicate() : p);
+          }
+          Throwable cause = ar.cause();
+          if (!(cause instanceof dev.xcomponent.port.StoreFailure f)
+              || f.reason() != dev.xcomponent.port.StoreFailure.Reason.REJECTED) {
+            slot.suspect = true;
+          }
+          return Future.failedFuture(new RuntimeFailure(ErrorCode.UNAVAILABLE,
+              "The event was not recorded (" + HookRun.describe(cause) + "); instance "
+                  + slot.instance.id() + " is unchanged, retry later"));
+        });
+  }
+
+  /**
+   * Catches up with the store after a write whose outcome is unknown: applies the events the store
+   * has beyond what this runtime knows.
+   */
+  private Future<Void> refresh(InstanceSlot slot) {
+    Instance known = slot.instance;
+    return here(runtime.journal().store().events(known.id(), known.version()))
+        .map(events -> {
+          Instance current = known;
+          for (dev.xcomponent.port.StoredEvent e : events) {
+            if (!e.isCreation()) {
+              current = Evolver.apply(current, StoredEvents.transition(e));
+            }
+          }
+          slot.suspect = false;
+          if (current != known) {
+            slot.instance = current;
+            index.move(slot, known, current);
+            runtime.properties().move(slot, known, current);
+            cancelAllTimers(slot);
+            if (!current.isActive()) {
+              if (!current.isEntryPoint()) {
+                dispose(slot);
+              }
+            } else {
+              long enteredAt = current.updatedAt();
+              for (Transition t : current.machine().timedTransitions(current.state())) {
+                arm(slot, t, enteredAt + t.delayMs(), Math.max(1, enteredAt + t.delayMs() - runtime.now()), null);
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  /** Brings a future's completion back to this partition's context. */
+  private <T> Future<T> here(Future<T> f) {
+    if (f.isComplete() && io.vertx.core.Vertx.currentContext() == context) {
+      return f;
+    }
+    Promise<T> p = Promise.promise();
+    f.onComplete(ar -> {
+      if (io.vertx.core.Vertx.currentContext() == context) {
+        p.handle(ar);
+      } else {
+        context.runOnContext(v -> p.handle(ar));
+      }
+    });
+    return p.future();
+  }
+
+  private Processed commit(InstanceSlot slot, Prepared p, HookPlan plan) {
+    Transitioned tr = p.tr();
+    Instance before = tr.before();
+    if (p.duplicate()) {
+      return new Processed(before, before, false, "duplicate: this idempotency key was already recorded");
+    }
     Instance after = tr.after();
     slot.instance = after;
     index.move(slot, before, after);
     runtime.properties().move(slot, before, after);
     runtime.recordTransition(slot, tr);
-    applyTimers(slot, tr.timers());
+    applyTimers(slot, tr.timers(), tr.recorded().timestamp(), tr.recorded().eventId());
     runtime.reportTransition(tr, plan);
-    if (outbound != null) {
-      runtime.release(slot, outbound);
+    if (p.outbound() != null) {
+      runtime.release(slot, p.outbound(), p.creations());
     }
     for (Effect effect : tr.effects()) {
-      runtime.carryOut(this, tr, effect);
+      runtime.carryOut(this, tr, effect, p.creations());
     }
     if (tr.finished() && !after.isEntryPoint()) {
       dispose(slot);
@@ -174,7 +376,7 @@ final class Partition {
 
   // ---- timers --------------------------------------------------------------------------------
 
-  private void applyTimers(InstanceSlot slot, TimerPlan plan) {
+  private void applyTimers(InstanceSlot slot, TimerPlan plan, long at, String cause) {
     if (plan.isEmpty()) {
       return;
     }
@@ -185,17 +387,31 @@ final class Partition {
       cancelTimer(slot, t.index());
     }
     for (Transition t : plan.arm()) {
-      arm(slot, t);
+      arm(slot, t, at + t.delayMs(), Math.max(1, at + t.delayMs() - runtime.now()), cause);
     }
   }
 
-  private void arm(InstanceSlot slot, Transition t) {
-    long delay = t.delayMs();
-    long dueAt = runtime.now() + delay;
-    long[] holder = new long[1];
-    holder[0] = runtime.vertx().setTimer(Math.max(1, delay), id -> fire(slot, t, id));
+  /** The timers the instance will have once {@code plan} is applied at time {@code at}. */
+  private static List<dev.xcomponent.port.InstanceSnapshot.ArmedTimer> timersAfter(InstanceSlot slot, TimerPlan plan, long at) {
+    List<dev.xcomponent.port.InstanceSnapshot.ArmedTimer> out = new ArrayList<>();
+    if (!plan.cancelAll() && slot.timers != null) {
+      for (InstanceSlot.ArmedTimer a : slot.timers) {
+        boolean cancelled = plan.cancel().stream().anyMatch(t -> t.index() == a.transitionIndex());
+        if (!cancelled) {
+          out.add(new dev.xcomponent.port.InstanceSnapshot.ArmedTimer(a.transitionIndex(), a.dueAt()));
+        }
+      }
+    }
+    for (Transition t : plan.arm()) {
+      out.add(new dev.xcomponent.port.InstanceSnapshot.ArmedTimer(t.index(), at + t.delayMs()));
+    }
+    return out;
+  }
+
+  private void arm(InstanceSlot slot, Transition t, long dueAt, long delay, String cause) {
+    long id = runtime.vertx().setTimer(delay, tid -> fire(slot, t, tid));
     List<InstanceSlot.ArmedTimer> timers = slot.timers == null ? new ArrayList<>(2) : new ArrayList<>(slot.timers);
-    timers.add(new InstanceSlot.ArmedTimer(t.index(), holder[0], dueAt));
+    timers.add(new InstanceSlot.ArmedTimer(t.index(), id, dueAt, cause));
     slot.timers = timers;
   }
 
@@ -222,7 +438,17 @@ final class Partition {
       return;
     }
     String reason = t.type() == TransitionType.TIMEOUT ? "timeout" : "auto-transition";
-    Event event = Event.of(t.event(), Map.of("reason", reason), runtime.now());
+    InstanceSlot.ArmedTimer armed = null;
+    for (InstanceSlot.ArmedTimer a : timers) {
+      if (a.timerId() == timerId) {
+        armed = a;
+      }
+    }
+    // The key makes a timer fire once even if it is re-armed after a restart; the cause is the
+    // event that armed it.
+    Event event = Event.of(t.event(), Map.of("reason", reason), runtime.now())
+        .withIdempotencyKey("timer:" + instance.id() + ":" + t.index() + ":" + armed.dueAt())
+        .causedBy(armed.cause(), instance.correlationId());
     submit(slot, event).onFailure(e -> runtime.logDeliveryFailure(instance.id(), event, e));
   }
 

@@ -12,6 +12,10 @@ package dev.xcomponent.application;
  * @param finishedRetentionMs how long a finished instance stays visible
  * @param maxMessagesPerHook messages one hook may send before it fails
  * @param host host name announced for the runtimes
+ * @param snapshotInterval with a store: a snapshot every this many events of an instance (≥ 1)
+ * @param journalBatch with a store: most events written by one append (group commit)
+ * @param journalWaiting with a store: most writes waiting for the store before new ones fail
+ * @param storeTimeoutMs with a store: time allowed to one append
  */
 public record RuntimeSettings(
     int partitions,
@@ -21,7 +25,11 @@ public record RuntimeSettings(
     int finishedRetention,
     long finishedRetentionMs,
     int maxMessagesPerHook,
-    String host) {
+    String host,
+    int snapshotInterval,
+    int journalBatch,
+    int journalWaiting,
+    long storeTimeoutMs) {
 
   public RuntimeSettings {
     if (partitions < 1) {
@@ -39,6 +47,10 @@ public record RuntimeSettings(
     if (maxMessagesPerHook < 1) {
       throw new IllegalArgumentException("maxMessagesPerHook must be at least 1");
     }
+    if (snapshotInterval < 1 || journalBatch < 1 || journalWaiting < 1 || storeTimeoutMs < 1) {
+      throw new IllegalArgumentException(
+          "snapshotInterval, journalBatch, journalWaiting and storeTimeoutMs must be at least 1");
+    }
   }
 
   /** Defaults: one partition per two cores' event loops, 10,000 queued events, 5 s hooks. */
@@ -51,30 +63,46 @@ public record RuntimeSettings(
         10_000,
         3_600_000,
         1_000,
-        "localhost");
+        "localhost",
+        10,
+        500,
+        100_000,
+        5_000);
   }
 
   public RuntimeSettings withPartitions(int n) {
     return new RuntimeSettings(
         n, queueLimit, hookTimeoutMs, historyLimit, finishedRetention, finishedRetentionMs,
-        maxMessagesPerHook, host);
+        maxMessagesPerHook, host, snapshotInterval, journalBatch, journalWaiting, storeTimeoutMs);
   }
 
   public RuntimeSettings withHistoryLimit(int n) {
     return new RuntimeSettings(
         partitions, queueLimit, hookTimeoutMs, n, finishedRetention, finishedRetentionMs,
-        maxMessagesPerHook, host);
+        maxMessagesPerHook, host, snapshotInterval, journalBatch, journalWaiting, storeTimeoutMs);
   }
 
   public RuntimeSettings withHookTimeoutMs(long ms) {
     return new RuntimeSettings(
         partitions, queueLimit, ms, historyLimit, finishedRetention, finishedRetentionMs,
-        maxMessagesPerHook, host);
+        maxMessagesPerHook, host, snapshotInterval, journalBatch, journalWaiting, storeTimeoutMs);
+  }
+
+  public RuntimeSettings withSnapshotInterval(int n) {
+    return new RuntimeSettings(
+        partitions, queueLimit, hookTimeoutMs, historyLimit, finishedRetention, finishedRetentionMs,
+        maxMessagesPerHook, host, n, journalBatch, journalWaiting, storeTimeoutMs);
+  }
+
+  public RuntimeSettings withStoreTimeoutMs(long ms) {
+    return new RuntimeSettings(
+        partitions, queueLimit, hookTimeoutMs, historyLimit, finishedRetention, finishedRetentionMs,
+        maxMessagesPerHook, host, snapshotInterval, journalBatch, journalWaiting, ms);
   }
 
   public RuntimeSettings withQueueLimit(int n) {
     return new RuntimeSettings(
         partitions, n, hookTimeoutMs, historyLimit, finishedRetention, finishedRetentionMs,
-        maxMessagesPerHook, host);
+        maxMessagesPerHook, host, snapshotInterval, journalBatch, journalWaiting, storeTimeoutMs);
   }
 }

@@ -15,11 +15,22 @@ public sealed interface Effect {
   record NotifyParent(String parentId, Event event) implements Effect {}
 
   /** Create an instance of {@code machine} in this component, linked to its parent. */
-  record CreateChild(String machine, Map<String, Object> data, String parentId, String parentMachine)
+  record CreateChild(
+      String machine,
+      Map<String, Object> data,
+      String parentId,
+      String parentMachine,
+      String causationId,
+      String correlationId)
       implements Effect {}
 
   /** Create an instance of {@code targetMachine} in another component. */
-  record CreateInComponent(String targetComponent, String targetMachine, Map<String, Object> data)
+  record CreateInComponent(
+      String targetComponent,
+      String targetMachine,
+      Map<String, Object> data,
+      String causationId,
+      String correlationId)
       implements Effect {}
 
   /**

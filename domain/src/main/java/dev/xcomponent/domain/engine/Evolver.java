@@ -31,7 +31,8 @@ public final class Evolver {
         created.entryPoint(),
         created.parentId(),
         created.parentMachine(),
-        1L);
+        1L,
+        created.correlationId());
   }
 
   /** The instance after a recorded transition. */
@@ -44,9 +45,19 @@ public final class Evolver {
         event.toState(), event.publicMember(), event.context(), event.status(), event.timestamp());
   }
 
+  /** The instance after replaying {@code events} in order (a fold of {@link #apply}). */
+  public static Instance replay(Instance instance, Iterable<TransitionRecorded> events) {
+    Instance current = instance;
+    for (TransitionRecorded e : events) {
+      current = apply(current, e);
+    }
+    return current;
+  }
+
   /**
    * The creation event of a new instance. With a public member type the initial data becomes the
-   * public member and the context starts empty; otherwise the initial data is the context.
+   * public member and the context starts empty; otherwise the initial data is the context. An
+   * instance starts its own flow (its id is the correlation id) unless it was created within one.
    */
   public static InstanceCreated creation(
       StateMachine machine,
@@ -56,7 +67,10 @@ public final class Evolver {
       boolean entryPoint,
       String parentId,
       String parentMachine,
-      String cause) {
+      String cause,
+      String eventId,
+      String correlationId,
+      String causationId) {
     Map<String, Object> pm = machine.hasPublicMember() ? initialData : null;
     Map<String, Object> ctx = machine.hasPublicMember() ? Map.of() : initialData;
     return new InstanceCreated(
@@ -69,6 +83,9 @@ public final class Evolver {
         entryPoint,
         parentId,
         parentMachine,
-        cause);
+        cause,
+        eventId,
+        correlationId != null ? correlationId : id,
+        causationId);
   }
 }

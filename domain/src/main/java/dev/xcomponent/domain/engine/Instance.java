@@ -25,6 +25,7 @@ public final class Instance {
   private final String parentId;
   private final String parentMachine;
   private final long version;
+  private final String correlationId;
 
   /** Builds an instance image; see the getters for the meaning of each field. */
   public Instance(
@@ -39,7 +40,8 @@ public final class Instance {
       boolean entryPoint,
       String parentId,
       String parentMachine,
-      long version) {
+      long version,
+      String correlationId) {
     this.id = Objects.requireNonNull(id, "id");
     this.machine = Objects.requireNonNull(machine, "machine");
     this.state = Objects.requireNonNull(state, "state");
@@ -52,6 +54,7 @@ public final class Instance {
     this.parentId = parentId;
     this.parentMachine = parentMachine;
     this.version = version;
+    this.correlationId = correlationId;
   }
 
   public String id() {
@@ -120,6 +123,11 @@ public final class Instance {
     return version;
   }
 
+  /** The business flow the instance belongs to (shared by the instances one flow created). */
+  public String correlationId() {
+    return correlationId;
+  }
+
   /** A copy after a transition to {@code newState} with new data, status and time. */
   public Instance next(
       String newState,
@@ -139,14 +147,15 @@ public final class Instance {
         entryPoint,
         parentId,
         parentMachine,
-        version + 1);
+        version + 1,
+        correlationId);
   }
 
   /** A copy flagged as the component's entry point. */
   public Instance asEntryPoint() {
     return new Instance(
         id, machine, state, publicMember, context, status, createdAt, updatedAt, true, parentId,
-        parentMachine, version);
+        parentMachine, version, correlationId);
   }
 
   @Override

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param parentMachine machine of the creating instance, or null
  * @param cause why it was created, such as {@code manual create} or {@code inter_machine
  *     transition}
+ * @param eventId id of this creation event
+ * @param correlationId the flow the instance belongs to
+ * @param causationId the recorded event whose effect created it, or null
  */
 public record InstanceCreated(
     String instanceId,
@@ -27,7 +30,10 @@ public record InstanceCreated(
     boolean entryPoint,
     String parentId,
     String parentMachine,
-    String cause)
+    String cause,
+    String eventId,
+    String correlationId,
+    String causationId)
     implements InstanceEvent {
   @Override
   public long seq() {

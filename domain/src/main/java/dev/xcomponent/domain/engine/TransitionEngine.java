@@ -84,6 +84,7 @@ public final class TransitionEngine {
    * @param event the triggering event
    * @param data the data after exit/triggered hooks, the payload merge and the entry hook
    * @param now time of the transition
+   * @param eventId id given to the recorded event; effects name it as their cause
    */
   public static Transitioned complete(
       String componentName,
@@ -91,7 +92,8 @@ public final class TransitionEngine {
       Transition transition,
       Event event,
       InstanceData data,
-      long now) {
+      long now,
+      String eventId) {
     StateMachine machine = before.machine();
     State target = machine.state(transition.to());
     InstanceStatus status = statusOf(target.type());
@@ -107,9 +109,11 @@ public final class TransitionEngine {
             data.publicMember(),
             data.context(),
             status,
-            now);
+            now,
+            eventId);
     TimerPlan timers = TimerPlan.afterTransition(machine, transition, status != InstanceStatus.ACTIVE);
-    List<Effect> effects = effects(componentName, before, after, transition, event, target, now);
+    List<Effect> effects =
+        effects(componentName, before, after, transition, event, target, now, eventId);
     return new Transitioned(before, after, transition, recorded, timers, effects);
   }
 
@@ -132,7 +136,9 @@ public final class TransitionEngine {
       Transition transition,
       Event event,
       State target,
-      long now) {
+      long now,
+      String eventId) {
+    String flow = before.correlationId();
     List<CascadingRule> cascades = target.cascadingRules();
     boolean hasParent = before.parentId() != null;
     TransitionType type = transition.type();
@@ -144,10 +150,10 @@ public final class TransitionEngine {
     }
     List<Effect> effects = new ArrayList<>(2);
     for (CascadingRule rule : cascades) {
-      effects.add(cascade(rule, after.data(), now));
+      effects.add(cascade(rule, after.data(), now, eventId, flow));
     }
     if (hasParent) {
-      Effect notify = parentNotification(before, after, transition, now);
+      Effect notify = parentNotification(before, after, transition, now, eventId, flow);
       if (notify != null) {
         effects.add(notify);
       }
@@ -159,14 +165,17 @@ public final class TransitionEngine {
               transition.targetMachine(),
               ContextMappings.apply(transition.contextMapping(), source),
               before.id(),
-              before.machine().name()));
+              before.machine().name(),
+              eventId,
+              flow));
     } else if (type == TransitionType.CROSS_COMPONENT && transition.targetComponent() != null) {
-      effects.add(crossComponent(componentName, after, transition, event, now));
+      effects.add(crossComponent(componentName, after, transition, event, now, eventId, flow));
     }
     return effects;
   }
 
-  private static Effect cascade(CascadingRule rule, Map<String, Object> source, long now) {
+  private static Effect cascade(
+      CascadingRule rule, Map<String, Object> source, long now, String eventId, String flow) {
     Map<String, Object> payload = Templates.render(rule.payload(), source);
     List<Effect.ResolvedRule> filters = new ArrayList<>(rule.matchingRules().size());
     for (MatchingRule r : rule.matchingRules()) {
@@ -176,11 +185,12 @@ public final class TransitionEngine {
       }
       filters.add(new Effect.ResolvedRule(r, value));
     }
-    return new Effect.Cascade(rule, Event.of(rule.event(), payload, now), filters);
+    return new Effect.Cascade(
+        rule, Event.of(rule.event(), payload, now).causedBy(eventId, flow), filters);
   }
 
   private static Effect parentNotification(
-      Instance before, Instance after, Transition transition, long now) {
+      Instance before, Instance after, Transition transition, long now, String eventId, String flow) {
     NotifyParent perTransition = transition.notifyParent();
     ParentLink link = before.machine().parentLink();
     String eventType;
@@ -207,18 +217,25 @@ public final class TransitionEngine {
     if (includeContext) {
       payload.put("childContext", after.data());
     }
-    return new Effect.NotifyParent(before.parentId(), Event.of(eventType, payload, now));
+    return new Effect.NotifyParent(
+        before.parentId(), Event.of(eventType, payload, now).causedBy(eventId, flow));
   }
 
   private static Effect crossComponent(
-      String componentName, Instance after, Transition transition, Event event, long now) {
+      String componentName,
+      Instance after,
+      Transition transition,
+      Event event,
+      long now,
+      String eventId,
+      String flow) {
     String targetComponent = transition.targetComponent();
     String targetMachine =
         transition.targetMachine() != null ? transition.targetMachine() : targetComponent;
     Map<String, Object> mapped =
         ContextMappings.apply(transition.contextMapping(), sourceData(after, event));
     if (transition.targetEvent() == null) {
-      return new Effect.CreateInComponent(targetComponent, targetMachine, mapped);
+      return new Effect.CreateInComponent(targetComponent, targetMachine, mapped, eventId, flow);
     }
     if (!transition.hasMatchingRules()) {
       return new Effect.DroppedSignal(
@@ -231,7 +248,8 @@ public final class TransitionEngine {
     for (MatchingRule r : transition.matchingRules()) {
       rules.add(new Effect.ResolvedRule(r, Paths.get(mapped, r.eventProperty())));
     }
-    Event signal = new Event(transition.targetEvent(), mapped, now, componentName);
+    Event signal =
+        new Event(transition.targetEvent(), mapped, now, componentName, eventId, flow, null);
     return new Effect.SignalComponent(targetComponent, targetMachine, signal, rules);
   }
 

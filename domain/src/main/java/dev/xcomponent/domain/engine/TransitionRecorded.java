@@ -15,6 +15,7 @@ import java.util.Map;
  * @param context context after the transition
  * @param status status after the transition
  * @param timestamp time of the transition
+ * @param eventId id of this recorded event
  */
 public record TransitionRecorded(
     String instanceId,
@@ -26,5 +27,6 @@ public record TransitionRecorded(
     Map<String, Object> publicMember,
     Map<String, Object> context,
     InstanceStatus status,
-    long timestamp)
+    long timestamp,
+    String eventId)
     implements InstanceEvent {}

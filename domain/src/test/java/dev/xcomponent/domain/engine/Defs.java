@@ -135,7 +135,7 @@ final class Defs {
   static Instance instance(Component c, String machine, Map<String, Object> data, String parentId) {
     StateMachine m = c.machine(machine);
     return Evolver.create(c, Evolver.creation(m, "id-" + machine, dev.xcomponent.domain.model.Values.freeze(data), 1000L, false,
-        parentId, parentId == null ? null : "Parent", "test"));
+        parentId, parentId == null ? null : "Parent", "test", "ev-create-" + machine, null, null));
   }
 
   static Event ev(String type, Map<String, Object> payload) {
@@ -149,6 +149,6 @@ final class Defs {
       return null;
     }
     InstanceData d = TransitionEngine.mergePayload(InstanceData.of(i), t, e);
-    return TransitionEngine.complete(c.name(), i, t, e, d, e.timestamp());
+    return TransitionEngine.complete(c.name(), i, t, e, d, e.timestamp(), "ev-" + i.id() + "-" + i.version());
   }
 }
