@@ -35,8 +35,15 @@ final class StoredEvents {
         c.correlationId(), c.causationId(), null, c.timestamp());
   }
 
+  /**
+   * The stored form of a transition. Its correlation id is the triggering event's when it carries
+   * one (the event belongs to the flow that sent it), else the instance's.
+   */
   static StoredEvent of(String component, String machine, String correlation, TransitionRecorded r) {
     Event e = r.event();
+    if (e.correlationId() != null) {
+      correlation = e.correlationId();
+    }
     Map<String, Object> data = r.publicMember() != null ? r.publicMember() : r.context();
     return new StoredEvent(
         r.eventId(), r.instanceId(), r.seq(), component, machine, e.type(), e.payload(),

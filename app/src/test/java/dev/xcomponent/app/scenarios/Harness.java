@@ -31,12 +31,19 @@ final class Harness implements AutoCloseable {
   final HandlerRegistry handlers = new HandlerRegistry();
   final List<RuntimeEvent> events = new CopyOnWriteArrayList<>();
   private RuntimeSettings settings = RuntimeSettings.defaults();
+  private dev.xcomponent.port.EventStore store;
   LocalComponentRegistry registry;
 
   static Component load(String yaml) {
     LoadResult r = new YamlComponentLoader().load("test.yaml", yaml);
     assertThat(r.hasErrors()).as(r.format()).isFalse();
     return r.componentOrNull();
+  }
+
+  /** Runs with this event store (null: none). */
+  Harness store(dev.xcomponent.port.EventStore s) {
+    this.store = s;
+    return this;
   }
 
   Harness settings(RuntimeSettings s) {
@@ -56,6 +63,7 @@ final class Harness implements AutoCloseable {
                 components,
                 handlers,
                 new InMemoryMessageBroker(vertx),
+                store,
                 settings,
                 System::currentTimeMillis,
                 List.of(events::add)));
@@ -134,11 +142,17 @@ final class Harness implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() {
+  /** Stops the runtimes (the process "dies"); the harness can be started again. */
+  void stop() {
     if (registry != null) {
       await(registry.stop());
+      registry = null;
     }
+  }
+
+  @Override
+  public void close() {
+    stop();
     await(vertx.close());
   }
 }
