@@ -1,9 +1,11 @@
 package dev.xcomponent.adapter.http;
 
 import dev.xcomponent.port.ComponentRegistry;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 
@@ -22,8 +24,20 @@ public final class ApiRouter {
 
   private ApiRouter() {}
 
-  /** A router serving {@code registry} with {@code settings}. */
+  /** A router serving {@code registry} with {@code settings}, without the WebSocket. */
   public static Router create(Vertx vertx, ComponentRegistry registry, HttpSettings settings) {
+    return create(vertx, registry, settings, null);
+  }
+
+  /**
+   * A router serving {@code registry} with {@code settings}; {@code webSocket} (nullable) handles
+   * {@code GET /ws}.
+   */
+  public static Router create(
+      Vertx vertx,
+      ComponentRegistry registry,
+      HttpSettings settings,
+      Handler<RoutingContext> webSocket) {
     Router router = Router.router(vertx);
     ErrorMapper errors = new ErrorMapper(settings.maxBodyBytes());
 
@@ -35,6 +49,9 @@ public final class ApiRouter {
     new ComponentRoutes(registry).mount(router);
     new InstanceRoutes(registry, settings).mount(router);
     new DiagramRoutes(registry).mount(router);
+    if (webSocket != null) {
+      router.get("/ws").handler(webSocket);
+    }
     // API paths never reach the file system; other methods fall to the router's 404/405.
     router.get("/api/*").handler(ctx -> ctx.fail(404));
 

@@ -1,7 +1,10 @@
 package dev.xcomponent.adapter.http;
 
+import dev.xcomponent.adapter.http.live.LiveSockets;
+import dev.xcomponent.adapter.http.live.LiveUpdates;
 import dev.xcomponent.port.ComponentRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -10,9 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server of a process: REST API, {@code /health} and the static dashboard, on the host and
- * port of its {@link HttpSettings}. Deployment completes once the server listens, and fails if it
- * cannot (port taken, bad host).
+ * The HTTP server of a process: REST API, {@code /health}, the live-update WebSocket {@code /ws}
+ * and the static dashboard, on the host and port of its {@link HttpSettings}. Deployment completes
+ * once the server listens, and fails if it cannot (port taken, bad host).
+ *
+ * <p>Several instances may serve the same port (one per core). They share one {@link LiveUpdates}
+ * hub per registry, found in the Vert.x shared data; each keeps its own sockets and receives the
+ * hub's messages through a local event-bus consumer.
  */
 public final class HttpApiVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApiVerticle.class);
@@ -20,6 +27,8 @@ public final class HttpApiVerticle extends VerticleBase {
   private final ComponentRegistry registry;
   private final HttpSettings settings;
   private volatile HttpServer server;
+  private LiveSockets sockets;
+  private MessageConsumer<String> updates;
 
   /** A verticle serving {@code registry}. */
   public HttpApiVerticle(ComponentRegistry registry, HttpSettings settings) {
@@ -29,10 +38,17 @@ public final class HttpApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    WebSocketSettings ws = settings.webSocket();
     HttpServer created =
         vertx.createHttpServer(
-            new HttpServerOptions().setHost(settings.host()).setPort(settings.port()));
-    created.requestHandler(ApiRouter.create(vertx, registry, settings));
+            new HttpServerOptions()
+                .setHost(settings.host())
+                .setPort(settings.port())
+                .setMaxWebSocketFrameSize(ws.maxFrameBytes())
+                .setMaxWebSocketMessageSize(ws.maxMessageBytes()));
+    sockets = new LiveSockets(registry, LiveUpdates.shared(vertx, registry), ws);
+    updates = vertx.eventBus().localConsumer(LiveUpdates.ADDRESS, m -> sockets.broadcast(m.body()));
+    created.requestHandler(ApiRouter.create(vertx, registry, settings, sockets));
     return created
         .listen()
         .onSuccess(
@@ -44,8 +60,12 @@ public final class HttpApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (sockets != null) {
+      sockets.closeAll();
+    }
+    Future<Void> unregistered = updates == null ? Future.succeededFuture() : updates.unregister();
     HttpServer s = server;
-    return s == null ? Future.succeededFuture() : s.close();
+    return s == null ? unregistered : Future.join(unregistered, s.close());
   }
 
   /** The port the server listens on (useful with port 0); -1 before it started. */

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param brokerDescription broker shown by {@code /health}, already free of secrets
  * @param database whether a persistent event store is configured
  * @param maxListLimit largest {@code limit} honoured by instance listings
+ * @param webSocket limits of the live-update WebSocket
  */
 public record HttpSettings(
     String host,
@@ -21,7 +22,8 @@ public record HttpSettings(
     String mode,
     String brokerDescription,
     boolean database,
-    int maxListLimit) {
+    int maxListLimit,
+    WebSocketSettings webSocket) {
 
   /** Default port, the one of the reference implementation. */
   public static final int DEFAULT_PORT = 3000;
@@ -49,6 +51,27 @@ public record HttpSettings(
     }
     mode = mode == null ? "monolith" : mode;
     brokerDescription = brokerDescription == null ? "memory" : brokerDescription;
+    webSocket = webSocket == null ? WebSocketSettings.defaults() : webSocket;
+  }
+
+  /** Settings with the default WebSocket limits. */
+  public HttpSettings(
+      String host,
+      int port,
+      long maxBodyBytes,
+      String mode,
+      String brokerDescription,
+      boolean database,
+      int maxListLimit) {
+    this(
+        host,
+        port,
+        maxBodyBytes,
+        mode,
+        brokerDescription,
+        database,
+        maxListLimit,
+        WebSocketSettings.defaults());
   }
 
   /** Every default: {@code 0.0.0.0:3000}, 256 KiB bodies, monolith, memory broker, no database. */
@@ -66,16 +89,30 @@ public record HttpSettings(
   /** A copy bound to {@code newHost} and {@code newPort}. */
   public HttpSettings withAddress(String newHost, int newPort) {
     return new HttpSettings(
-        newHost, newPort, maxBodyBytes, mode, brokerDescription, database, maxListLimit);
+        newHost, newPort, maxBodyBytes, mode, brokerDescription, database, maxListLimit, webSocket);
   }
 
   /** A copy with another body limit. */
   public HttpSettings withMaxBodyBytes(long bytes) {
-    return new HttpSettings(host, port, bytes, mode, brokerDescription, database, maxListLimit);
+    return new HttpSettings(
+        host, port, bytes, mode, brokerDescription, database, maxListLimit, webSocket);
   }
 
   /** A copy with another listing cap. */
   public HttpSettings withMaxListLimit(int limit) {
-    return new HttpSettings(host, port, maxBodyBytes, mode, brokerDescription, database, limit);
+    return new HttpSettings(
+        host, port, maxBodyBytes, mode, brokerDescription, database, limit, webSocket);
+  }
+
+  /** A copy with other WebSocket limits. */
+  public HttpSettings withWebSocket(WebSocketSettings limits) {
+    return new HttpSettings(
+        host, port, maxBodyBytes, mode, brokerDescription, database, maxListLimit, limits);
+  }
+
+  /** A copy reporting whether a persistent store is configured. */
+  public HttpSettings withDatabase(boolean configured) {
+    return new HttpSettings(
+        host, port, maxBodyBytes, mode, brokerDescription, configured, maxListLimit, webSocket);
   }
 }

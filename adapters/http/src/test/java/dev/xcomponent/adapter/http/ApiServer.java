@@ -33,6 +33,15 @@ final class ApiServer {
   }
 
   static ApiServer start(Vertx vertx) {
+    return start(
+        vertx,
+        HttpSettings.defaults()
+            .withAddress("127.0.0.1", 0)
+            .withMaxBodyBytes(MAX_BODY)
+            .withMaxListLimit(3));
+  }
+
+  static ApiServer start(Vertx vertx, HttpSettings settings) {
     LocalComponentRegistry registry =
         await(
             LocalComponentRegistry.start(
@@ -41,11 +50,6 @@ final class ApiServer {
                 new HandlerRegistry(),
                 new DroppingBroker(),
                 RuntimeSettings.defaults().withPartitions(2)));
-    HttpSettings settings =
-        HttpSettings.defaults()
-            .withAddress("127.0.0.1", 0)
-            .withMaxBodyBytes(MAX_BODY)
-            .withMaxListLimit(3);
     HttpApiVerticle verticle = new HttpApiVerticle(registry, settings);
     await(vertx.deployVerticle(verticle));
     return new ApiServer(registry, verticle, WebClient.create(vertx));
