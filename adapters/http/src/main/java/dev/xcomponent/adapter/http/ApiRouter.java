@@ -49,6 +49,7 @@ public final class ApiRouter {
     new ComponentRoutes(registry).mount(router);
     new InstanceRoutes(registry, settings).mount(router);
     new DiagramRoutes(registry).mount(router);
+    new SvgRoutes(registry).mount(router);
     if (webSocket != null) {
       router.get("/ws").handler(webSocket);
     }
