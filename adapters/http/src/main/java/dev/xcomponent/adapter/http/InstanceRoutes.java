@@ -63,7 +63,9 @@ final class InstanceRoutes {
 
   /**
    * Body {@code {type|event, payload?}}; answers the outcome once the event is processed. On the
-   * component route the instance must belong to that component.
+   * component route the instance must belong to that component. An {@code Idempotency-Key} header
+   * makes a retried request safe: a key already recorded is not applied again (outcome {@code
+   * ignored}, reason {@code duplicate…}).
    */
   private void send(RoutingContext ctx) {
     String component = Requests.path(ctx, "component");
@@ -71,6 +73,10 @@ final class InstanceRoutes {
     JsonObject body = Requests.body(ctx);
     String type = Requests.eventType(body);
     Event event = Event.of(type, Requests.objectField(body, "payload"), System.currentTimeMillis());
+    String key = ctx.request().getHeader("Idempotency-Key");
+    if (key != null && !key.isEmpty()) {
+      event = event.withIdempotencyKey(Requests.identifier("Idempotency-Key", key));
+    }
     Replies.later(ctx, registry.sendEvent(component, id, event), 200, Views::outcome);
   }
 
