@@ -1,0 +1,327 @@
+package dev.xcomponent.adapter.postgres;
+
+import dev.xcomponent.port.AppendResult;
+import dev.xcomponent.port.EventStore;
+import dev.xcomponent.port.InstanceSnapshot;
+import dev.xcomponent.port.SnapshotStore;
+import dev.xcomponent.port.StoredEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Event and snapshot store on PostgreSQL (tables {@code fsm_events} and {@code fsm_snapshots}; see
+ * {@code PgStatements} for the columns), through one bounded Vert.x connection pool.
+ *
+ * <p>Rules:
+ *
+ * <ul>
+ *   <li>{@link #connect} creates or migrates the schema before handing out the store; two runtimes
+ *       starting together serialise on an advisory lock.
+ *   <li>An append is one SQL statement, hence one transaction: every event and snapshot of the
+ *       batch is written, or none. A stored (instance, seq) makes it fail with {@code CONFLICT}; an
+ *       event whose idempotency key is stored already (or appears earlier in the same batch) is
+ *       skipped and reported in {@link AppendResult#duplicates()}.
+ *   <li>A snapshot never replaces one with a higher sequence number.
+ *   <li>No operation waits without bound: a connection is had within the connect timeout or the
+ *       operation fails, at most {@code waitQueueSize} operations wait for one, and an operation
+ *       that gets no answer within the operation timeout fails. Such failures are {@code
+ *       UNAVAILABLE}; after a time-out the outcome of an append is unknown, and retrying it with
+ *       the same idempotency keys is safe.
+ *   <li>Nothing is retried here: the pool opens fresh connections when the server is back.
+ * </ul>
+ *
+ * <p>Known limit (of vertx-pg-client 5.0.7, which applies no idle or handshake time-out to its
+ * connections): a server that accepts TCP connections but never answers keeps the pool slots it
+ * holds until the operating system drops those connections. Operations still fail within the
+ * bounds above meanwhile.
+ */
+public final class PgEventStore implements EventStore, SnapshotStore {
+  private static final Logger LOG = LoggerFactory.getLogger(PgEventStore.class);
+  private static final Pattern UUID_TEXT =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Comparator<StoredEvent> BY_INSTANCE_AND_SEQ =
+      Comparator.comparing(StoredEvent::instanceId).thenComparingLong(StoredEvent::seq);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final PgSettings settings;
+  private final PgFailures failures;
+
+  private PgEventStore(Vertx vertx, Pool pool, PgSettings settings) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.settings = settings;
+    this.failures = new PgFailures(settings.describe());
+  }
+
+  /**
+   * Opens the pool and creates or migrates the schema. Fails with a {@link
+   * dev.xcomponent.port.StoreFailure} ({@code UNAVAILABLE} when the server cannot be reached within
+   * the connect timeout); the pool is closed then.
+   */
+  public static Future<PgEventStore> connect(Vertx vertx, PgSettings settings) {
+    Pool pool = PgBuilder.pool()
+        .with(poolOptions(settings))
+        .with(new NetClientOptions()
+            .setConnectTimeout((int) settings.connectTimeout().toMillis())
+            .setTcpKeepAlive(true))
+        .connectingTo(connectOptions(settings))
+        .using(vertx)
+        .build();
+    PgEventStore store = new PgEventStore(vertx, pool, settings);
+    return PgSchema.createOrMigrate(pool)
+        .map(v -> {
+          LOG.info("PostgreSQL event store ready: {} (pool of {}, wait queue {})",
+              settings.describe(), settings.poolSize(), settings.waitQueueSize());
+          return store;
+        })
+        .recover(t -> {
+          store.close(); // not awaited: closing waits for connection attempts that may never end
+          return Future.failedFuture(store.failures.of(t));
+        });
+  }
+
+  private static PoolOptions poolOptions(PgSettings s) {
+    return new PoolOptions()
+        .setName("xcomponent-pg")
+        .setMaxSize(s.poolSize())
+        .setMaxWaitQueueSize(s.waitQueueSize())
+        .setConnectionTimeout((int) s.connectTimeout().toMillis())
+        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+  }
+
+  private static PgConnectOptions connectOptions(PgSettings s) {
+    PgConnectOptions o = new PgConnectOptions()
+        .setHost(s.host())
+        .setPort(s.port())
+        .setDatabase(s.database())
+        .setUser(s.user())
+        .setCachePreparedStatements(true)
+        .setSslMode(SslMode.of(s.sslMode()));
+    if (s.password() != null) {
+      o.setPassword(s.password());
+    }
+    o.addProperty("application_name", s.applicationName());
+    if (s.searchPath() != null) {
+      o.addProperty("search_path", s.searchPath());
+    }
+    if (!"disable".equals(s.sslMode())) {
+      o.setSslOptions(sslOptions(s));
+    }
+    return o;
+  }
+
+  /** libpq semantics: require/prefer/allow encrypt without checking; verify-* check the chain. */
+  private static ClientSSLOptions sslOptions(PgSettings s) {
+    ClientSSLOptions ssl = new ClientSSLOptions();
+    switch (s.sslMode()) {
+      case "verify-full" -> ssl.setHostnameVerificationAlgorithm("HTTPS");
+      case "verify-ca" -> ssl.setHostnameVerificationAlgorithm("");
+      default -> ssl.setTrustAll(true).setHostnameVerificationAlgorithm("");
+    }
+    if (s.sslRootCert() != null) {
+      ssl.setTrustOptions(new PemTrustOptions().addCertPath(s.sslRootCert()));
+    }
+    return ssl;
+  }
+
+  // ---- EventStore -------------------------------------------------------------------------------
+
+  @Override
+  public Future<AppendResult> append(List<StoredEvent> events, List<InstanceSnapshot> snapshots) {
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(snapshots, "snapshots");
+    Set<String> duplicates = new HashSet<>();
+    List<StoredEvent> toWrite = withoutRepeatedKeys(events, duplicates);
+    List<InstanceSnapshot> snaps = SnapshotRows.latestPerInstance(snapshots);
+    if (toWrite.isEmpty() && snaps.isEmpty()) {
+      return Future.succeededFuture(result(duplicates));
+    }
+    String sql;
+    Tuple params;
+    try {
+      if (snaps.isEmpty()) {
+        sql = PgStatements.INSERT_EVENTS;
+        params = EventRows.addTo(Tuple.tuple(), toWrite);
+      } else if (toWrite.isEmpty()) {
+        sql = PgStatements.UPSERT_SNAPSHOTS;
+        params = SnapshotRows.addTo(Tuple.tuple(), snaps);
+      } else {
+        sql = PgStatements.INSERT_EVENTS_AND_SNAPSHOTS;
+        params = SnapshotRows.addTo(EventRows.addTo(Tuple.tuple(), toWrite), snaps);
+      }
+    } catch (RuntimeException e) {
+      return Future.failedFuture(failures.of(e));
+    }
+    return guard(pool.preparedQuery(sql).execute(params).map(rows -> {
+      Set<String> writtenKeys = new HashSet<>();
+      for (Row r : rows) {
+        String key = r.getString(0);
+        if (key != null) {
+          writtenKeys.add(key);
+        }
+      }
+      for (StoredEvent e : toWrite) {
+        if (e.idempotencyKey() != null && !writtenKeys.contains(e.idempotencyKey())) {
+          duplicates.add(e.id());
+        }
+      }
+      return result(duplicates);
+    }));
+  }
+
+  /**
+   * The events to send, in (instance, seq) order so that concurrent batches lock index entries in
+   * the same order; a repeated idempotency key within the batch keeps its first event.
+   */
+  private static List<StoredEvent> withoutRepeatedKeys(List<StoredEvent> events, Set<String> duplicates) {
+    List<StoredEvent> out = new ArrayList<>(events.size());
+    Set<String> keys = new HashSet<>();
+    for (StoredEvent e : events) {
+      if (e.idempotencyKey() != null && !keys.add(e.idempotencyKey())) {
+        duplicates.add(e.id());
+      } else {
+        out.add(e);
+      }
+    }
+    out.sort(BY_INSTANCE_AND_SEQ);
+    return out;
+  }
+
+  private static AppendResult result(Set<String> duplicates) {
+    return duplicates.isEmpty() ? AppendResult.ALL_WRITTEN : new AppendResult(duplicates);
+  }
+
+  @Override
+  public Future<List<StoredEvent>> events(String instanceId, long afterSeq) {
+    return queryEvents(PgStatements.EVENTS_OF_INSTANCE, Tuple.of(instanceId, afterSeq));
+  }
+
+  @Override
+  public Future<List<StoredEvent>> byTimeRange(long from, long to, int limit) {
+    if (limit <= 0 || from > to) {
+      return Future.succeededFuture(List.of());
+    }
+    return queryEvents(PgStatements.EVENTS_BY_TIME, Tuple.of(from, to, limit));
+  }
+
+  @Override
+  public Future<List<StoredEvent>> causedBy(String eventId) {
+    if (eventId == null || !UUID_TEXT.matcher(eventId).matches()) {
+      return Future.succeededFuture(List.of()); // event ids are UUIDs: nothing can point at another id
+    }
+    return queryEvents(PgStatements.EVENTS_CAUSED_BY, Tuple.of(eventId));
+  }
+
+  @Override
+  public Future<List<StoredEvent>> byCorrelation(String correlationId, int limit) {
+    if (limit <= 0) {
+      return Future.succeededFuture(List.of());
+    }
+    return queryEvents(PgStatements.EVENTS_BY_CORRELATION, Tuple.of(correlationId, limit));
+  }
+
+  private Future<List<StoredEvent>> queryEvents(String sql, Tuple params) {
+    return guard(pool.preparedQuery(sql).execute(params).map(rows -> readAll(rows, EventRows::read)));
+  }
+
+  // ---- SnapshotStore ----------------------------------------------------------------------------
+
+  @Override
+  public Future<Void> save(List<InstanceSnapshot> snapshots) {
+    List<InstanceSnapshot> snaps = SnapshotRows.latestPerInstance(Objects.requireNonNull(snapshots, "snapshots"));
+    if (snaps.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Tuple params;
+    try {
+      params = SnapshotRows.addTo(Tuple.tuple(), snaps);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(failures.of(e));
+    }
+    return guard(pool.preparedQuery(PgStatements.UPSERT_SNAPSHOTS).execute(params).mapEmpty());
+  }
+
+  @Override
+  public Future<Optional<InstanceSnapshot>> load(String instanceId) {
+    return guard(pool.preparedQuery(PgStatements.LOAD_SNAPSHOT).execute(Tuple.of(instanceId))
+        .map(rows -> readAll(rows, SnapshotRows::read).stream().findFirst()));
+  }
+
+  @Override
+  public Future<List<InstanceSnapshot>> activeSnapshots(String componentName, String afterInstanceId, int limit) {
+    if (limit <= 0) {
+      return Future.succeededFuture(List.of());
+    }
+    Future<RowSet<Row>> rows = afterInstanceId == null
+        ? pool.preparedQuery(PgStatements.ACTIVE_SNAPSHOTS_FIRST).execute(Tuple.of(componentName, limit))
+        : pool.preparedQuery(PgStatements.ACTIVE_SNAPSHOTS_AFTER).execute(Tuple.of(componentName, afterInstanceId, limit));
+    return guard(rows.map(r -> readAll(r, SnapshotRows::read)));
+  }
+
+  @Override
+  public Future<Void> delete(String instanceId) {
+    return guard(pool.preparedQuery(PgStatements.DELETE_SNAPSHOT).execute(Tuple.of(instanceId)).mapEmpty());
+  }
+
+  // ---- lifecycle --------------------------------------------------------------------------------
+
+  /** The database URL with the password masked. */
+  @Override
+  public String describe() {
+    return settings.describe();
+  }
+
+  /**
+   * Closes the pool; operations still running fail. The close is started on a later event-loop
+   * turn: vertx-sql-client 5.0.7 breaks a close begun inside the failure callback of a request
+   * whose wait for a connection just timed out (the pool then never finishes closing).
+   */
+  @Override
+  public Future<Void> close() {
+    Promise<Void> closed = Promise.promise();
+    vertx.runOnContext(v -> pool.close().onComplete(closed));
+    return closed.future();
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  /** Bounds an operation by the operation timeout and turns every failure into a StoreFailure. */
+  private <T> Future<T> guard(Future<T> operation) {
+    return operation
+        .timeout(settings.operationTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .recover(t -> Future.failedFuture(failures.of(t)));
+  }
+
+  private static <T> List<T> readAll(RowSet<Row> rows, Function<Row, T> read) {
+    List<T> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      out.add(read.apply(r));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,283 @@
+package dev.xcomponent.adapter.postgres;
+
+import java.util.List;
+
+/**
+ * Every SQL text of the PostgreSQL store, in one place.
+ *
+ * <p>Column rules (users of the reference query these tables, so its column names and meanings are
+ * kept):
+ *
+ * <ul>
+ *   <li>{@code instance_id} is {@code TEXT COLLATE "C"}, not {@code UUID}: instance ids are UUIDs
+ *       today, but a text column never refuses another id form, and the "C" collation makes paging
+ *       by instance id follow plain code-point order on every server locale.
+ *   <li>{@code fsm_events.context} is the instance data after the event; {@code
+ *       public_member_snapshot} is the public member, or the data when the machine has none (as in
+ *       the reference), with {@code has_public_member} telling the two apart.
+ *   <li>{@code raw_context} (both tables) holds the context map only when it differs from {@code
+ *       context}; NULL means "same as {@code context}".
+ *   <li>{@code fsm_snapshots.context} is the instance data: the public member when there is one,
+ *       otherwise the context.
+ * </ul>
+ */
+final class PgStatements {
+  private PgStatements() {}
+
+  /** Key of the transaction-scoped advisory lock that serialises schema creation. */
+  static final long SCHEMA_LOCK_KEY = 0x7863_6f6d_7067_0001L;
+
+  static final String LOCK_SCHEMA = "SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK_KEY + ")";
+
+  /** Silences the "already exists, skipping" notices of the idempotent DDL. */
+  static final String QUIET_SCHEMA = "SET LOCAL client_min_messages = warning";
+
+  static final String CREATE_EVENTS = """
+      CREATE TABLE IF NOT EXISTS fsm_events (
+        id UUID PRIMARY KEY,
+        instance_id TEXT COLLATE "C" NOT NULL,
+        seq BIGINT NOT NULL,
+        machine_name VARCHAR(255) NOT NULL,
+        component_name VARCHAR(255) NOT NULL,
+        event_type VARCHAR(255) NOT NULL,
+        event_payload JSONB NOT NULL,
+        from_state VARCHAR(255),
+        to_state VARCHAR(255),
+        context JSONB,
+        public_member_snapshot JSONB,
+        has_public_member BOOLEAN NOT NULL DEFAULT false,
+        raw_context JSONB,
+        status VARCHAR(16),
+        transition_index INT,
+        source_component_name VARCHAR(255),
+        correlation_id VARCHAR(255),
+        causation_id UUID,
+        idempotency_key VARCHAR(255),
+        persisted_at BIGINT NOT NULL,
+        created_at TIMESTAMPTZ DEFAULT now()
+      )""";
+
+  static final String CREATE_SNAPSHOTS = """
+      CREATE TABLE IF NOT EXISTS fsm_snapshots (
+        instance_id TEXT COLLATE "C" PRIMARY KEY,
+        component_name VARCHAR(255),
+        machine_name VARCHAR(255),
+        current_state VARCHAR(255) NOT NULL,
+        status VARCHAR(16),
+        context JSONB,
+        public_member JSONB,
+        raw_context JSONB,
+        created_at_ms BIGINT,
+        updated_at_ms BIGINT,
+        is_entry_point BOOLEAN,
+        parent_instance_id TEXT,
+        parent_machine_name VARCHAR(255),
+        seq BIGINT,
+        event_count INT DEFAULT 0,
+        correlation_id VARCHAR(255),
+        last_event_id TEXT,
+        pending_timeouts JSONB DEFAULT '[]',
+        created_at TIMESTAMPTZ,
+        updated_at TIMESTAMPTZ DEFAULT now()
+      )""";
+
+  /**
+   * Brings tables created by the reference implementation (or an older version of this store) to
+   * the current shape, once: UUID instance and correlation ids become text, and events that have no
+   * sequence number get one, numbered per instance in time order.
+   */
+  static final String MIGRATE_LEGACY = """
+      DO $migrate$
+      BEGIN
+        IF (SELECT atttypid = 'uuid'::regtype FROM pg_attribute
+            WHERE attrelid = 'fsm_events'::regclass AND attname = 'instance_id' AND NOT attisdropped) THEN
+          ALTER TABLE fsm_events ALTER COLUMN instance_id TYPE TEXT COLLATE "C" USING instance_id::text;
+        END IF;
+        IF (SELECT atttypid = 'uuid'::regtype FROM pg_attribute
+            WHERE attrelid = 'fsm_events'::regclass AND attname = 'correlation_id' AND NOT attisdropped) THEN
+          ALTER TABLE fsm_events ALTER COLUMN correlation_id TYPE VARCHAR(255) USING correlation_id::text;
+        END IF;
+        IF (SELECT atttypid = 'uuid'::regtype FROM pg_attribute
+            WHERE attrelid = 'fsm_snapshots'::regclass AND attname = 'instance_id' AND NOT attisdropped) THEN
+          ALTER TABLE fsm_snapshots ALTER COLUMN instance_id TYPE TEXT COLLATE "C" USING instance_id::text;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_attribute
+            WHERE attrelid = 'fsm_events'::regclass AND attname = 'seq' AND NOT attisdropped) THEN
+          ALTER TABLE fsm_events ADD COLUMN seq BIGINT;
+          UPDATE fsm_events e SET seq = n.rn
+            FROM (SELECT id, row_number() OVER (PARTITION BY instance_id ORDER BY persisted_at, created_at, id) AS rn
+                  FROM fsm_events) n
+           WHERE e.id = n.id;
+        END IF;
+      END
+      $migrate$""";
+
+  /** Columns added to tables that exist already (cheap: no table rewrite). */
+  static final List<String> ADD_COLUMNS = List.of(
+      "ALTER TABLE fsm_events ADD COLUMN IF NOT EXISTS component_name VARCHAR(255)",
+      "ALTER TABLE fsm_events ADD COLUMN IF NOT EXISTS has_public_member BOOLEAN NOT NULL DEFAULT false",
+      "ALTER TABLE fsm_events ADD COLUMN IF NOT EXISTS raw_context JSONB",
+      "ALTER TABLE fsm_events ADD COLUMN IF NOT EXISTS status VARCHAR(16)",
+      "ALTER TABLE fsm_events ADD COLUMN IF NOT EXISTS transition_index INT",
+      "ALTER TABLE fsm_events ADD COLUMN IF NOT EXISTS source_component_name VARCHAR(255)",
+      "ALTER TABLE fsm_events ADD COLUMN IF NOT EXISTS correlation_id VARCHAR(255)",
+      "ALTER TABLE fsm_events ADD COLUMN IF NOT EXISTS causation_id UUID",
+      "ALTER TABLE fsm_events ADD COLUMN IF NOT EXISTS idempotency_key VARCHAR(255)",
+      "ALTER TABLE fsm_events ADD COLUMN IF NOT EXISTS created_at TIMESTAMPTZ DEFAULT now()",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS component_name VARCHAR(255)",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS machine_name VARCHAR(255)",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS status VARCHAR(16)",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS public_member JSONB",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS raw_context JSONB",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS created_at_ms BIGINT",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS updated_at_ms BIGINT",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS is_entry_point BOOLEAN",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS parent_instance_id TEXT",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS parent_machine_name VARCHAR(255)",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS seq BIGINT",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS event_count INT DEFAULT 0",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS correlation_id VARCHAR(255)",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS last_event_id TEXT",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS pending_timeouts JSONB DEFAULT '[]'",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS created_at TIMESTAMPTZ",
+      "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS updated_at TIMESTAMPTZ DEFAULT now()");
+
+  /** Name of the unique index that makes (instance, seq) a single writer's. */
+  static final String INSTANCE_SEQ_INDEX = "fsm_events_instance_seq_key";
+
+  static final List<String> CREATE_INDEXES = List.of(
+      "CREATE UNIQUE INDEX IF NOT EXISTS " + INSTANCE_SEQ_INDEX + " ON fsm_events (instance_id, seq)",
+      "CREATE UNIQUE INDEX IF NOT EXISTS fsm_events_idempotency_key ON fsm_events (idempotency_key)"
+          + " WHERE idempotency_key IS NOT NULL",
+      "CREATE INDEX IF NOT EXISTS fsm_events_persisted_at ON fsm_events (persisted_at)",
+      "CREATE INDEX IF NOT EXISTS fsm_events_correlation ON fsm_events (correlation_id, persisted_at)",
+      "CREATE INDEX IF NOT EXISTS fsm_events_causation ON fsm_events (causation_id)"
+          + " WHERE causation_id IS NOT NULL",
+      "CREATE INDEX IF NOT EXISTS fsm_events_machine ON fsm_events (machine_name)",
+      "CREATE INDEX IF NOT EXISTS fsm_events_component_type ON fsm_events (component_name, event_type)",
+      "CREATE INDEX IF NOT EXISTS fsm_snapshots_component_status ON fsm_snapshots (component_name, status, instance_id)",
+      "CREATE INDEX IF NOT EXISTS fsm_snapshots_machine ON fsm_snapshots (machine_name)",
+      "CREATE INDEX IF NOT EXISTS fsm_snapshots_state ON fsm_snapshots (current_state)",
+      "CREATE INDEX IF NOT EXISTS fsm_snapshots_updated_at ON fsm_snapshots (updated_at)");
+
+  // ---- writes -----------------------------------------------------------------------------------
+
+  /** Parameters of {@link #INSERT_EVENTS}: one array per column, same length. */
+  static final int EVENT_PARAMS = 19;
+
+  /**
+   * Inserts a batch of events from parallel arrays; an event whose idempotency key is stored
+   * already is skipped. Returns the idempotency key of each row written (null for rows without
+   * one), so the keys missing from the answer are the duplicates. A duplicate (instance_id, seq)
+   * raises 23505.
+   */
+  static final String INSERT_EVENTS = """
+      INSERT INTO fsm_events (id, instance_id, seq, machine_name, component_name, event_type, event_payload,
+        from_state, to_state, context, public_member_snapshot, has_public_member, raw_context, status,
+        transition_index, source_component_name, correlation_id, causation_id, idempotency_key, persisted_at)
+      SELECT u.id::uuid, u.instance_id, u.seq, u.machine_name, u.component_name, u.event_type, u.payload::jsonb,
+        u.from_state, u.to_state, u.data::jsonb, COALESCE(u.public_member, u.data)::jsonb,
+        u.public_member IS NOT NULL, u.raw_context::jsonb, u.status,
+        u.transition_index, u.source_component, u.correlation_id, u.causation_id::uuid, u.idempotency_key,
+        u.persisted_at
+      FROM unnest($1::text[], $2::text[], $3::int8[], $4::text[], $5::text[], $6::text[], $7::text[],
+        $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::int4[],
+        $15::text[], $16::text[], $17::text[], $18::text[], $19::int8[])
+        AS u(id, instance_id, seq, machine_name, component_name, event_type, payload,
+          from_state, to_state, data, public_member, raw_context, status, transition_index,
+          source_component, correlation_id, causation_id, idempotency_key, persisted_at)
+      ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+      RETURNING idempotency_key""";
+
+  /** Parameters of a snapshot upsert: one array per column, same length. */
+  static final int SNAPSHOT_PARAMS = 17;
+
+  /**
+   * Saves a batch of snapshots (at most one per instance) from parallel arrays whose parameters
+   * start at {@code $first}; a stored snapshot is replaced unless it has a higher sequence number.
+   */
+  static String upsertSnapshots(int first) {
+    StringBuilder arrays = new StringBuilder();
+    String[] types = {"text", "text", "text", "text", "text", "text", "text", "text", "int8", "int8", "bool",
+        "text", "text", "int8", "text", "text", "text"};
+    for (int i = 0; i < SNAPSHOT_PARAMS; i++) {
+      arrays.append(i == 0 ? "" : ", ").append('$').append(first + i).append("::").append(types[i]).append("[]");
+    }
+    return """
+        INSERT INTO fsm_snapshots AS s (instance_id, component_name, machine_name, current_state, status, context,
+          public_member, raw_context, created_at_ms, updated_at_ms, is_entry_point, parent_instance_id,
+          parent_machine_name, seq, event_count, correlation_id, last_event_id, pending_timeouts,
+          created_at, updated_at)
+        SELECT u.instance_id, u.component_name, u.machine_name, u.state, u.status, u.data::jsonb,
+          u.public_member::jsonb, u.raw_context::jsonb, u.created_at_ms, u.updated_at_ms, u.entry_point,
+          u.parent_id, u.parent_machine, u.seq, LEAST(u.seq, 2147483647)::int, u.correlation_id, u.last_event_id,
+          u.timers::jsonb, to_timestamp(u.created_at_ms / 1000.0), now()
+        FROM unnest(%s)
+          AS u(instance_id, component_name, machine_name, state, status, data, public_member, raw_context,
+            created_at_ms, updated_at_ms, entry_point, parent_id, parent_machine, seq, correlation_id,
+            last_event_id, timers)
+        ON CONFLICT (instance_id) DO UPDATE SET
+          component_name = excluded.component_name, machine_name = excluded.machine_name,
+          current_state = excluded.current_state, status = excluded.status, context = excluded.context,
+          public_member = excluded.public_member, raw_context = excluded.raw_context,
+          created_at_ms = excluded.created_at_ms, updated_at_ms = excluded.updated_at_ms,
+          is_entry_point = excluded.is_entry_point, parent_instance_id = excluded.parent_instance_id,
+          parent_machine_name = excluded.parent_machine_name, seq = excluded.seq,
+          event_count = excluded.event_count, correlation_id = excluded.correlation_id,
+          last_event_id = excluded.last_event_id, pending_timeouts = excluded.pending_timeouts,
+          created_at = excluded.created_at, updated_at = excluded.updated_at
+        WHERE s.seq IS NULL OR excluded.seq >= s.seq""".formatted(arrays);
+  }
+
+  static final String UPSERT_SNAPSHOTS = upsertSnapshots(1);
+
+  /**
+   * Events and snapshots in one statement, hence one transaction: both are written or neither. A
+   * single statement saves the BEGIN and COMMIT round trips of an explicit transaction.
+   */
+  static final String INSERT_EVENTS_AND_SNAPSHOTS =
+      "WITH written AS (\n" + INSERT_EVENTS + "\n), saved AS (\n" + upsertSnapshots(EVENT_PARAMS + 1)
+          + "\n) SELECT idempotency_key FROM written WHERE idempotency_key IS NOT NULL";
+
+  static final String DELETE_SNAPSHOT = "DELETE FROM fsm_snapshots WHERE instance_id = $1";
+
+  // ---- reads ------------------------------------------------------------------------------------
+
+  /** Event columns in the order {@code EventRows.read} expects; rows of older tables read sanely. */
+  static final String EVENT_COLUMNS = """
+      id::text, instance_id, seq, COALESCE(component_name, ''), machine_name, event_type,
+      COALESCE(event_payload, '{}'::jsonb), COALESCE(from_state, ''), COALESCE(to_state, ''),
+      COALESCE(context, '{}'::jsonb), has_public_member, public_member_snapshot, raw_context,
+      COALESCE(status, 'active'), COALESCE(transition_index, -1), source_component_name, correlation_id,
+      causation_id::text, idempotency_key, persisted_at""";
+
+  static final String EVENTS_OF_INSTANCE =
+      "SELECT " + EVENT_COLUMNS + " FROM fsm_events WHERE instance_id = $1 AND seq > $2 ORDER BY seq";
+
+  static final String EVENTS_BY_TIME = "SELECT " + EVENT_COLUMNS
+      + " FROM fsm_events WHERE persisted_at BETWEEN $1 AND $2 ORDER BY persisted_at, seq LIMIT $3";
+
+  static final String EVENTS_CAUSED_BY = "SELECT " + EVENT_COLUMNS
+      + " FROM fsm_events WHERE causation_id = $1::uuid ORDER BY persisted_at, seq";
+
+  static final String EVENTS_BY_CORRELATION = "SELECT " + EVENT_COLUMNS
+      + " FROM fsm_events WHERE correlation_id = $1 ORDER BY persisted_at, seq LIMIT $2";
+
+  /** Snapshot columns in the order {@code SnapshotRows.read} expects. */
+  static final String SNAPSHOT_COLUMNS = """
+      instance_id, COALESCE(component_name, ''), COALESCE(machine_name, ''), current_state,
+      COALESCE(status, 'active'), COALESCE(context, '{}'::jsonb), public_member, raw_context,
+      COALESCE(created_at_ms, (extract(epoch FROM created_at) * 1000)::bigint, 0),
+      COALESCE(updated_at_ms, (extract(epoch FROM updated_at) * 1000)::bigint, 0),
+      COALESCE(is_entry_point, false), parent_instance_id, parent_machine_name, COALESCE(seq, 0),
+      correlation_id, last_event_id, pending_timeouts""";
+
+  static final String LOAD_SNAPSHOT = "SELECT " + SNAPSHOT_COLUMNS + " FROM fsm_snapshots WHERE instance_id = $1";
+
+  static final String ACTIVE_SNAPSHOTS_FIRST = "SELECT " + SNAPSHOT_COLUMNS
+      + " FROM fsm_snapshots WHERE component_name = $1 AND status = 'active' ORDER BY instance_id LIMIT $2";
+
+  static final String ACTIVE_SNAPSHOTS_AFTER = "SELECT " + SNAPSHOT_COLUMNS
+      + " FROM fsm_snapshots WHERE component_name = $1 AND status = 'active' AND instance_id > $2"
+      + " ORDER BY instance_id LIMIT $3";
+}
