@@ -6,6 +6,7 @@ import dev.xcomponent.adapter.memory.InMemoryMessageBroker;
 import dev.xcomponent.application.LocalComponentRegistry;
 import dev.xcomponent.application.RuntimeSettings;
 import dev.xcomponent.domain.model.Component;
+import dev.xcomponent.port.EventStore;
 import dev.xcomponent.port.HandlerRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -32,7 +33,7 @@ public final class ServeCommand {
   static final String USAGE =
       String.join(
           "\n",
-          "Usage: xcomponent serve [--port P] [--host H] [--plugins DIR] FILE...",
+          "Usage: xcomponent serve [--port P] [--host H] [--plugins DIR] [--database URL] FILE...",
           "",
           "Serves the components of FILE... (one runtime each, in memory) with the HTTP API",
           "and the dashboard, until stopped with Ctrl-C (SIGINT) or SIGTERM.",
@@ -42,9 +43,12 @@ public final class ServeCommand {
           "  --host H         interface to bind (default: env HOST, else 0.0.0.0)",
           "  --plugins DIR    load business code from every *.jar in DIR",
           "                   (default: env XCOMPONENT_PLUGINS)",
+          "  --database URL   event store: postgresql://user:pw@host:5432/db or memory",
+          "                   (default: env DATABASE_URL; else env REDIS_URL selects the",
+          "                   Redis store; else no store: history kept in memory)",
           "  -h, --help       show this help",
           "",
-          "BROKER_URL and DATABASE_URL must be unset or 'memory' in this build.",
+          "Environment: SNAPSHOT_INTERVAL (default 10). BROKER_URL must be unset or 'memory'.",
           "Exit status: 1 start-up failed, 2 bad command line or configuration; once",
           "serving, a clean stop on a signal ends with the JVM's status for it (130 for",
           "SIGINT, 143 for SIGTERM).");
@@ -90,17 +94,22 @@ public final class ServeCommand {
             : PluginLoader.load(config.plugins(), handlers);
     Vertx vertx = Vertx.vertx();
     try {
+      EventStore store =
+          Blocking.await(Stores.open(vertx, config.store()), LIMIT,
+              "opening the event store " + config.store().describe());
+      LOG.info("event store: {}", config.store().describe());
       LocalComponentRegistry registry =
           Blocking.await(
               LocalComponentRegistry.start(
-                  vertx, components, handlers, new InMemoryMessageBroker(vertx),
-                  RuntimeSettings.defaults()),
+                  vertx, components, handlers, new InMemoryMessageBroker(vertx), store,
+                  RuntimeSettings.defaults().withSnapshotInterval(config.store().snapshotInterval()),
+                  System::currentTimeMillis, List.of()),
               LIMIT,
               "starting the component runtimes");
       HttpSettings http =
           new HttpSettings(
               config.host(), config.port(), HttpSettings.DEFAULT_MAX_BODY_BYTES, "monolith",
-              config.broker(), false, HttpSettings.DEFAULT_MAX_LIST_LIMIT);
+              config.broker(), store != null, HttpSettings.DEFAULT_MAX_LIST_LIMIT);
       HttpApiVerticle api = new HttpApiVerticle(registry, http);
       Blocking.await(
           vertx.deployVerticle(api), LIMIT,
@@ -116,7 +125,7 @@ public final class ServeCommand {
             LIMIT,
             "starting the HTTP API on " + config.host() + ":" + api.actualPort());
       }
-      Server server = new Server(vertx, registry, plugins, api.actualPort());
+      Server server = new Server(vertx, registry, store, plugins, api.actualPort());
       LOG.info(
           "xcomponent serving {} component{} on http://{}:{} (mode monolith, broker {})",
           components.size(), components.size() == 1 ? "" : "s", config.host(), server.port(),
@@ -141,13 +150,16 @@ public final class ServeCommand {
   public static final class Server implements AutoCloseable {
     private final Vertx vertx;
     private final LocalComponentRegistry registry;
+    private final EventStore store;
     private final PluginLoader.Plugins plugins;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Server(Vertx vertx, LocalComponentRegistry registry, PluginLoader.Plugins plugins, int port) {
+    private Server(
+        Vertx vertx, LocalComponentRegistry registry, EventStore store, PluginLoader.Plugins plugins, int port) {
       this.vertx = vertx;
       this.registry = registry;
+      this.store = store;
       this.plugins = plugins;
       this.port = port;
     }
@@ -171,6 +183,9 @@ public final class ServeCommand {
       LOG.info("stopping");
       try {
         Blocking.await(registry.stop(), LIMIT, "stopping the runtimes");
+        if (store != null) {
+          Blocking.await(store.close(), LIMIT, "closing the event store");
+        }
       } catch (CliException e) {
         LOG.warn(e.getMessage());
       }

@@ -11,8 +11,9 @@ import java.util.Set;
  * validated as a whole. Options win over environment variables. Empty variables count as unset.
  *
  * <p>Sources: {@code --port} / {@code PORT} (default 3000, 0 picks a free port), {@code --host} /
- * {@code HOST} (default {@code 0.0.0.0}), {@code --plugins} / {@code XCOMPONENT_PLUGINS}. This build
- * runs in memory only: {@code BROKER_URL} and {@code DATABASE_URL} must be unset, empty or {@code
+ * {@code HOST} (default {@code 0.0.0.0}), {@code --plugins} / {@code XCOMPONENT_PLUGINS}, {@code
+ * --database} / {@code DATABASE_URL}, {@code REDIS_URL} and {@code SNAPSHOT_INTERVAL} (see {@link
+ * StoreConfig}). The broker is in memory: {@code BROKER_URL} must be unset, empty or {@code
  * memory}.
  *
  * @param files the component files, at least one
@@ -20,8 +21,9 @@ import java.util.Set;
  * @param port TCP port of the HTTP API
  * @param plugins folder of plugin jars, or null
  * @param broker broker description shown in logs and {@code /health}
+ * @param store the event store (see {@link StoreConfig})
  */
-public record ServeConfig(List<Path> files, String host, int port, Path plugins, String broker) {
+public record ServeConfig(List<Path> files, String host, int port, Path plugins, String broker, StoreConfig store) {
   /** Port used when neither {@code --port} nor {@code PORT} is given. */
   public static final int DEFAULT_PORT = 3000;
 
@@ -29,12 +31,18 @@ public record ServeConfig(List<Path> files, String host, int port, Path plugins,
   public static final String DEFAULT_HOST = "0.0.0.0";
 
   static final Args.Spec SPEC =
-      new Args.Spec(Set.of("port", "host", "plugins"), Set.of(), Map.of("p", "port"));
+      new Args.Spec(Set.of("port", "host", "plugins", "database"), Set.of(), Map.of("p", "port"));
 
   public ServeConfig {
     files = List.copyOf(files);
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(broker, "broker");
+    Objects.requireNonNull(store, "store");
+  }
+
+  /** A configuration without an event store (the runtimes keep a bounded history in memory). */
+  public ServeConfig(List<Path> files, String host, int port, Path plugins, String broker) {
+    this(files, host, port, plugins, broker, StoreConfig.none());
   }
 
   /**
@@ -49,7 +57,7 @@ public record ServeConfig(List<Path> files, String host, int port, Path plugins,
       throw new UsageException("serve needs at least one component FILE");
     }
     String broker = memoryOnly("BROKER_URL", env);
-    memoryOnly("DATABASE_URL", env);
+    StoreConfig store = StoreConfig.from(args.value("database").orElse(null), env);
     int port =
         args.value("port").isPresent()
             ? port("--port", args.value("port").get())
@@ -64,7 +72,7 @@ public record ServeConfig(List<Path> files, String host, int port, Path plugins,
     }
     String plugins = args.value("plugins").orElse(env(env, "XCOMPONENT_PLUGINS"));
     List<Path> files = args.positionals().stream().map(Path::of).toList();
-    return new ServeConfig(files, host, port, plugins == null ? null : Path.of(plugins), broker);
+    return new ServeConfig(files, host, port, plugins == null ? null : Path.of(plugins), broker, store);
   }
 
   private static int port(String source, String text) throws CliException {

@@ -59,15 +59,30 @@ class ServeConfigTest {
   }
 
   @Test
-  void otherBrokersAndDatabasesAreRefusedWithoutShowingPasswords() {
+  void otherBrokersAndUnknownDatabasesAreRefusedWithoutShowingPasswords() {
     CliException broker = failure(Map.of("BROKER_URL", "redis://:s3cret@cache:6379"), "a.yaml");
-    CliException db =
-        failure(Map.of("DATABASE_URL", "postgresql://app:pa55@db:5432/fsm"), "a.yaml");
+    CliException db = failure(Map.of("DATABASE_URL", "mysql://app:pa55@db:3306/fsm"), "a.yaml");
 
     assertThat(broker.exitCode()).isEqualTo(2);
     assertThat(broker.getMessage())
         .isEqualTo("BROKER_URL=redis://:***@cache:6379 is not supported yet in this build; supported: memory");
-    assertThat(db.getMessage()).contains("DATABASE_URL=postgresql://app:***@db:5432/fsm").doesNotContain("pa55");
+    assertThat(db.exitCode()).isEqualTo(2);
+    assertThat(db.getMessage()).contains("DATABASE_URL=mysql://app:***@db:3306/fsm").contains("postgresql://")
+        .doesNotContain("pa55");
+  }
+
+  @Test
+  void theStoreIsChosenAsTheDeploymentGuideSays() throws Exception {
+    assertThat(config(Map.of(), "a.yaml").store().kind()).isEqualTo(StoreConfig.Kind.NONE);
+    ServeConfig pg = config(Map.of("DATABASE_URL", "postgresql://app:pa55@db:5432/fsm", "REDIS_URL", "redis://r"), "a.yaml");
+    assertThat(pg.store().kind()).isEqualTo(StoreConfig.Kind.POSTGRES);
+    assertThat(pg.store().describe()).isEqualTo("postgresql://app:***@db:5432/fsm");
+    assertThat(config(Map.of("REDIS_URL", "redis://:pw@cache:6379/2"), "a.yaml").store().kind()).isEqualTo(StoreConfig.Kind.REDIS);
+    assertThat(config(Map.of("DATABASE_URL", "memory"), "a.yaml").store().kind()).isEqualTo(StoreConfig.Kind.MEMORY);
+    assertThat(config(Map.of(), "--database", "postgres://h/db", "a.yaml").store().kind()).isEqualTo(StoreConfig.Kind.POSTGRES);
+    assertThat(config(Map.of("SNAPSHOT_INTERVAL", "25"), "a.yaml").store().snapshotInterval()).isEqualTo(25);
+    assertThat(failure(Map.of("SNAPSHOT_INTERVAL", "0"), "a.yaml").getMessage()).startsWith("SNAPSHOT_INTERVAL=0 ");
+    assertThat(failure(Map.of("REDIS_URL", "http://x"), "a.yaml").getMessage()).startsWith("REDIS_URL=http://x ");
   }
 
   @Test

@@ -46,7 +46,7 @@ class ServeSmokeTest {
   }
 
   private static ServeConfig config(int port) {
-    return new ServeConfig(exampleFiles(), "127.0.0.1", port, null, "memory");
+    return new ServeConfig(exampleFiles(), "127.0.0.1", port, null, "memory", StoreConfig.none());
   }
 
   @Test
