@@ -18,7 +18,9 @@ import java.util.Map;
  * <p>{@code publicMemberSnapshot} holds the event's {@code data} (the public member when the
  * machine has one, else the context: what the reference put there). {@code causedBy} is a list of
  * at most one id, the causation id; {@code caused} is always empty, as the reference leaves it.
- * Absent optional values are left out rather than written as null.
+ * Absent optional values are left out rather than written as null, and so is {@code context} when
+ * it equals {@code publicMemberSnapshot} (machines without a public member), which keeps the
+ * instance data from being stored twice in every event.
  */
 final class EventJson {
   private EventJson() {}
@@ -44,7 +46,9 @@ final class EventJson {
     m.put("publicMemberSnapshot", e.data());
     m.put("seq", e.seq());
     putIfPresent(m, "publicMember", e.publicMember());
-    m.put("context", e.context());
+    if (!e.context().equals(e.data())) {
+      m.put("context", e.context());
+    }
     m.put("status", e.status());
     m.put("transitionIndex", e.transitionIndex());
     putIfPresent(m, "correlationId", e.correlationId());
@@ -70,7 +74,7 @@ final class EventJson {
           o.getString("stateAfter"),
           JsonValues.plainMapOrNull(o.getValue("publicMemberSnapshot")),
           JsonValues.plainMapOrNull(o.getValue("publicMember")),
-          JsonValues.plainMapOrNull(o.getValue("context")),
+          JsonValues.plainMapOrNull(o.containsKey("context") ? o.getValue("context") : o.getValue("publicMemberSnapshot")),
           o.getString("status"),
           o.getInteger("transitionIndex"),
           o.getString("sourceComponentName"),

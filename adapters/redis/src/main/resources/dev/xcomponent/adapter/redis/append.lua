@@ -2,6 +2,7 @@
 -- Atomic append of events and snapshots (see AppendScript.java for the argument layout).
 -- Every check runs before the first write, so a refused batch writes nothing. The shebang makes
 -- Redis 7 refuse the whole script up front when it is out of memory, instead of failing halfway.
+-- Writes are grouped (one MSET, one ZADD per sorted set) because each redis.call has a fixed cost.
 local p = ARGV[1]
 local ttl = tonumber(ARGV[2])
 local ne = tonumber(ARGV[3])
@@ -9,6 +10,7 @@ local ns = tonumber(ARGV[4])
 local EF = 8
 local SF = 5
 local first = 5
+local CHUNK = 4000 -- values per call, below Lua's unpack limit; even, for pairs
 
 -- optional fields arrive as '' (absent) or '=' .. value
 local function opt(v)
@@ -16,42 +18,89 @@ local function opt(v)
   return string.sub(v, 2)
 end
 
--- pass 1: idempotency keys and sequence numbers; nothing is written yet
-local dup = {}
-local keysInBatch = {}
+-- runs cmd [key] values... in chunks of CHUNK values
+local function bulk(cmd, key, values)
+  local n = #values
+  for i = 1, n, CHUNK do
+    local j = math.min(i + CHUNK - 1, n)
+    if key then
+      redis.call(cmd, key, unpack(values, i, j))
+    else
+      redis.call(cmd, unpack(values, i, j))
+    end
+  end
+end
+
+-- appends to the list groups[name], remembering the order in which names first appear
+local function add(groups, order, name, a, b)
+  local g = groups[name]
+  if not g then
+    g = {}
+    groups[name] = g
+    order[#order + 1] = name
+  end
+  g[#g + 1] = a
+  g[#g + 1] = b
+end
+
+-- pass 1: read what the checks need in two calls, then check; nothing is written yet
+local instances, seen, idemKeys = {}, {}, {}
+for i = 0, ne - 1 do
+  local o = first + i * EF
+  local inst = ARGV[o + 1]
+  if not seen[inst] then
+    seen[inst] = true
+    instances[#instances + 1] = inst
+  end
+  local key = opt(ARGV[o + 4])
+  if key then idemKeys[#idemKeys + 1] = p .. ':idem:' .. key end
+end
 local high = {}
-local highText = {}
+for i = 1, #instances, CHUNK do
+  local names = {}
+  for k = i, math.min(i + CHUNK - 1, #instances) do names[#names + 1] = p .. ':seq:' .. instances[k] end
+  local values = redis.call('MGET', unpack(names))
+  for k = 1, #names do high[instances[i + k - 1]] = tonumber(values[k] or '0') end
+end
+local storedKeys = {}
+for i = 1, #idemKeys, CHUNK do
+  local names = {}
+  for k = i, math.min(i + CHUNK - 1, #idemKeys) do names[#names + 1] = idemKeys[k] end
+  local values = redis.call('MGET', unpack(names))
+  for k = 1, #names do
+    if values[k] then storedKeys[names[k]] = true end
+  end
+end
+
+local dup, highText, keysInBatch = {}, {}, {}
+local written = 0
 for i = 0, ne - 1 do
   local o = first + i * EF
   local inst, seqText = ARGV[o + 1], ARGV[o + 2]
   local key = opt(ARGV[o + 4])
-  if key and (keysInBatch[key] or redis.call('EXISTS', p .. ':idem:' .. key) == 1) then
+  local keyName = key and (p .. ':idem:' .. key)
+  if key and (keysInBatch[keyName] or storedKeys[keyName]) then
     dup[i] = true
   else
-    if key then keysInBatch[key] = true end
+    if key then keysInBatch[keyName] = true end
     local seq = tonumber(seqText)
-    local h = high[inst]
-    if h == nil then
-      h = tonumber(redis.call('GET', p .. ':seq:' .. inst) or '0')
-    end
-    if seq <= h then
-      return {'CONFLICT', inst, seqText, tostring(h)}
+    if seq <= high[inst] then
+      return {'CONFLICT', inst, seqText, tostring(high[inst])}
     end
     high[inst] = seq
     highText[inst] = seqText
+    written = written + 1
   end
 end
 
 -- pass 2: events and their indexes
 local out = {'OK'}
-local written = 0
-for i = 0, ne - 1 do
-  if not dup[i] then written = written + 1 end
-end
 local order = 0
 if written > 0 then
   order = redis.call('INCRBY', p .. ':writes', written) - written
 end
+local strings, all = {}, {}
+local sets, setOrder = {}, {}
 for i = 0, ne - 1 do
   local o = first + i * EF
   local id = ARGV[o]
@@ -60,25 +109,38 @@ for i = 0, ne - 1 do
   else
     local inst, seqText, at = ARGV[o + 1], ARGV[o + 2], ARGV[o + 3]
     local key, cause, corr, json = opt(ARGV[o + 4]), opt(ARGV[o + 5]), opt(ARGV[o + 6]), ARGV[o + 7]
-    redis.call('ZADD', p .. ':events:' .. inst, seqText, json)
-    redis.call('ZADD', p .. ':events:all', at, id)
-    redis.call('SET', p .. ':event:' .. id, json)
+    add(sets, setOrder, p .. ':events:' .. inst, seqText, json)
+    all[#all + 1] = at
+    all[#all + 1] = id
+    strings[#strings + 1] = p .. ':event:' .. id
+    strings[#strings + 1] = json
     if key then
       if ttl > 0 then
         redis.call('SET', p .. ':idem:' .. key, id, 'PX', ttl)
       else
-        redis.call('SET', p .. ':idem:' .. key, id)
+        strings[#strings + 1] = p .. ':idem:' .. key
+        strings[#strings + 1] = id
       end
     end
     order = order + 1
-    local member = string.format('%016d', order) .. ':' .. id
-    if cause then redis.call('ZADD', p .. ':caused:' .. cause, at, member) end
-    if corr then redis.call('ZADD', p .. ':correlation:' .. corr, at, member) end
+    if cause or corr then
+      local member = string.format('%016d', order) .. ':' .. id
+      if cause then add(sets, setOrder, p .. ':caused:' .. cause, at, member) end
+      if corr then add(sets, setOrder, p .. ':correlation:' .. corr, at, member) end
+    end
   end
 end
-for inst, text in pairs(highText) do
-  redis.call('SET', p .. ':seq:' .. inst, text)
+for _, inst in ipairs(instances) do
+  if highText[inst] then
+    strings[#strings + 1] = p .. ':seq:' .. inst
+    strings[#strings + 1] = highText[inst]
+  end
 end
+for _, name in ipairs(setOrder) do
+  bulk('ZADD', name, sets[name])
+end
+bulk('ZADD', p .. ':events:all', all)
+bulk('MSET', nil, strings)
 
 -- pass 3: snapshots; one never replaces a newer one
 local firstSnapshot = first + ne * EF
