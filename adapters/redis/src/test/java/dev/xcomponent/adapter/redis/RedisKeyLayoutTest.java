@@ -208,6 +208,24 @@ class RedisKeyLayoutTest {
   }
 
   @Test
+  void aBatchLargerThanOneScriptCallChunkIsWrittenWhole() throws Exception {
+    String correlation = "big-" + id();
+    List<StoredEvent> batch = new ArrayList<>();
+    for (int i = 0; i < 4_500; i++) {
+      batch.add(event(id(), 1, 7_000_000 + i, null, correlation, "k-" + id()));
+    }
+    await(store.append(batch, List.of()));
+    assertThat(cmd(Command.ZCARD, keys.correlation(correlation)).toLong()).isEqualTo(4_500);
+    assertThat(await(store.byCorrelation(correlation, 10_000))).extracting(StoredEvent::id)
+        .containsExactlyElementsOf(batch.stream().map(StoredEvent::id).toList());
+    StoredEvent last = batch.get(batch.size() - 1);
+    assertThat(cmd(Command.GET, keys.highestSeq(last.instanceId())).toString()).isEqualTo("1");
+    assertThat(cmd(Command.GET, keys.idempotencyKey(last.idempotencyKey())).toString()).isEqualTo(last.id());
+    Throwable again = catchThrowable(() -> await(store.append(List.of(event(last.instanceId(), 1, 1, null, "c", null)), List.of())));
+    assertThat(((StoreFailure) again).reason()).isEqualTo(StoreFailure.Reason.CONFLICT);
+  }
+
+  @Test
   void eventsOfABatchOutOfSequenceOrderAreAConflict() throws Exception {
     String instance = id();
     Throwable t = catchThrowable(() -> await(store.append(
