@@ -66,6 +66,9 @@ public final class PgEventStore implements EventStore, SnapshotStore {
   private static final Comparator<StoredEvent> BY_INSTANCE_AND_SEQ =
       Comparator.comparing(StoredEvent::instanceId).thenComparingLong(StoredEvent::seq);
 
+  /** The append statements are long; the driver's default (2048 chars) would re-prepare them each time. */
+  private static final int PREPARED_SQL_LIMIT = 16 * 1024;
+
   private final Vertx vertx;
   private final Pool pool;
   private final PgSettings settings;
@@ -110,6 +113,8 @@ public final class PgEventStore implements EventStore, SnapshotStore {
         .setName("xcomponent-pg")
         .setMaxSize(s.poolSize())
         .setMaxWaitQueueSize(s.waitQueueSize())
+        // connections spread over event loops, whatever context the callers run on
+        .setEventLoopSize(Math.min(s.poolSize(), Runtime.getRuntime().availableProcessors()))
         .setConnectionTimeout((int) s.connectTimeout().toMillis())
         .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
   }
@@ -121,6 +126,7 @@ public final class PgEventStore implements EventStore, SnapshotStore {
         .setDatabase(s.database())
         .setUser(s.user())
         .setCachePreparedStatements(true)
+        .setPreparedStatementCacheSqlLimit(PREPARED_SQL_LIMIT)
         .setSslMode(SslMode.of(s.sslMode()));
     if (s.password() != null) {
       o.setPassword(s.password());

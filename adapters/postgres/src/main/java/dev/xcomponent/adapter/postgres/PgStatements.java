@@ -176,7 +176,7 @@ final class PgStatements {
         from_state, to_state, context, public_member_snapshot, has_public_member, raw_context, status,
         transition_index, source_component_name, correlation_id, causation_id, idempotency_key, persisted_at)
       SELECT u.id::uuid, u.instance_id, u.seq, u.machine_name, u.component_name, u.event_type, u.payload::jsonb,
-        u.from_state, u.to_state, u.data::jsonb, COALESCE(u.public_member, u.data)::jsonb,
+        u.from_state, u.to_state, d.data, COALESCE(u.public_member::jsonb, d.data),
         u.public_member IS NOT NULL, u.raw_context::jsonb, u.status,
         u.transition_index, u.source_component, u.correlation_id, u.causation_id::uuid, u.idempotency_key,
         u.persisted_at
@@ -185,7 +185,8 @@ final class PgStatements {
         $15::text[], $16::text[], $17::text[], $18::text[], $19::int8[])
         AS u(id, instance_id, seq, machine_name, component_name, event_type, payload,
           from_state, to_state, data, public_member, raw_context, status, transition_index,
-          source_component, correlation_id, causation_id, idempotency_key, persisted_at)
+          source_component, correlation_id, causation_id, idempotency_key, persisted_at),
+        LATERAL (SELECT u.data::jsonb AS data) d
       ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
       RETURNING idempotency_key""";
 
