@@ -268,13 +268,23 @@ public final class ComponentRuntime {
     return StoredEvents.snapshot(component.name(), i, c.eventId(), timers);
   }
 
-  /** Puts a restored instance on its home partition. */
-  Future<Void> restore(Instance instance, List<dev.xcomponent.port.InstanceSnapshot.ArmedTimer> timers) {
-    Partition p = home(instance.id());
-    return ContextHops.on(p.context(), () -> {
-      p.restore(instance, timers);
+  /** An instance rebuilt from the store, with the timers it had. */
+  record Restored(Instance instance, List<dev.xcomponent.port.InstanceSnapshot.ArmedTimer> timers) {}
+
+  /** Puts restored instances on their home partitions: one hop per partition. */
+  Future<Void> restoreAll(List<Restored> restored) {
+    Map<Partition, List<Restored>> byHome = new IdentityHashMap<>();
+    for (Restored r : restored) {
+      byHome.computeIfAbsent(home(r.instance().id()), k -> new ArrayList<>()).add(r);
+    }
+    List<Future<Void>> hops = new ArrayList<>();
+    byHome.forEach((p, list) -> hops.add(ContextHops.on(p.context(), () -> {
+      for (Restored r : list) {
+        p.restore(r.instance(), r.timers());
+      }
       return Future.<Void>succeededFuture();
-    });
+    })));
+    return Future.all(hops).mapEmpty();
   }
 
   /** The recorded events of an instance: from the store when there is one, else from memory. */

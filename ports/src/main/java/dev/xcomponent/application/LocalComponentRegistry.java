@@ -91,7 +91,7 @@ public final class LocalComponentRegistry implements ComponentRegistry {
     Journal journal =
         store == null
             ? null
-            : new Journal(store, settings.journalBatch(), 4, settings.journalWaiting(), settings.storeTimeoutMs());
+            : new Journal(store, settings.journalBatch(), settings.journalInFlight(), settings.journalWaiting(), settings.storeTimeoutMs());
     Map<String, ComponentRuntime> runtimes = new LinkedHashMap<>();
     RuntimeEvents events = new RuntimeEvents();
     listeners.forEach(events::add);

@@ -12,7 +12,9 @@ import dev.xcomponent.port.SnapshotStore;
 import dev.xcomponent.port.StoredEvent;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,16 +52,25 @@ final class Restorer {
       if (list.isEmpty()) {
         return Future.succeededFuture();
       }
-      List<Future<Void>> each = new ArrayList<>(list.size());
-      for (InstanceSnapshot s : list) {
-        each.add(restore(s).otherwise(e -> {
-          failed++;
-          LOG.warn("component {}: instance {} not restored: {}", rt.name(), s.instanceId(), e.getMessage());
-          return null;
-        }));
-      }
-      return Future.join(each).compose(v -> {
-        if ((restored + finished) / 10_000 != (restored + finished - list.size()) / 10_000) {
+      Map<String, Long> after0 = new LinkedHashMap<>();
+      list.forEach(s -> after0.put(s.instanceId(), s.seq()));
+      return rt.journal().store().eventsAfter(after0).compose(events -> {
+        List<ComponentRuntime.Restored> back = new ArrayList<>(list.size());
+        for (InstanceSnapshot s : list) {
+          try {
+            ComponentRuntime.Restored r = rebuild(s, events.getOrDefault(s.instanceId(), List.of()));
+            if (r != null) {
+              back.add(r);
+            }
+          } catch (RuntimeException e) {
+            failed++;
+            LOG.warn("component {}: instance {} not restored: {}", rt.name(), s.instanceId(), e.getMessage());
+          }
+        }
+        restored += back.size();
+        return rt.restoreAll(back);
+      }).compose(v -> {
+        if (restored / 10_000 != (restored - list.size()) / 10_000) {
           LOG.info("component {}: {} instances restored so far", rt.name(), restored);
         }
         return list.size() < PAGE ? Future.succeededFuture() : page(list.get(list.size() - 1).instanceId());
@@ -67,34 +78,31 @@ final class Restorer {
     });
   }
 
-  private Future<Void> restore(InstanceSnapshot s) {
+  /** The instance a snapshot and the events after it describe; null when it finished since. */
+  private ComponentRuntime.Restored rebuild(InstanceSnapshot s, List<StoredEvent> events) {
     StateMachine machine = rt.component().machine(s.machineName());
     if (machine == null) {
-      return Future.failedFuture("machine " + s.machineName() + " is not in the component any more");
+      throw new IllegalStateException("machine " + s.machineName() + " is not in the component any more");
     }
-    Instance base = new Instance(
+    Instance current = new Instance(
         s.instanceId(), machine, s.state(),
         s.publicMember() == null ? null : Values.freeze(s.publicMember()), Values.freeze(s.context()),
         StoredEvents.status(s.status()), s.createdAt(), s.updatedAt(), s.entryPoint(), s.parentId(),
         s.parentMachine(), s.seq(), s.correlationId());
-    return rt.journal().store().events(s.instanceId(), s.seq()).compose(events -> {
-      Instance current = base;
-      List<InstanceSnapshot.ArmedTimer> timers = new ArrayList<>(s.timers());
-      for (StoredEvent e : events) {
-        if (e.isCreation()) {
-          continue;
-        }
-        TransitionRecorded r = StoredEvents.transition(e);
-        current = Evolver.apply(current, r);
-        timers = replayTimers(machine, timers, r);
+    List<InstanceSnapshot.ArmedTimer> timers = new ArrayList<>(s.timers());
+    for (StoredEvent e : events) {
+      if (e.isCreation()) {
+        continue;
       }
-      if (!current.isActive() && !current.isEntryPoint()) {
-        finished++;
-        return Future.succeededFuture();
-      }
-      restored++;
-      return rt.restore(current, current.isActive() ? timers : List.of());
-    });
+      TransitionRecorded r = StoredEvents.transition(e);
+      current = Evolver.apply(current, r);
+      timers = replayTimers(machine, timers, r);
+    }
+    if (!current.isActive() && !current.isEntryPoint()) {
+      finished++;
+      return null;
+    }
+    return new ComponentRuntime.Restored(current, current.isActive() ? timers : List.of());
   }
 
   /** The timers after a replayed transition, by the same rules the runtime applied then. */

@@ -16,6 +16,8 @@ package dev.xcomponent.application;
  * @param journalBatch with a store: most events written by one append (group commit)
  * @param journalWaiting with a store: most writes waiting for the store before new ones fail
  * @param storeTimeoutMs with a store: time allowed to one append
+ * @param journalInFlight with a store: appends in flight at once (while they run, the next
+ *     writes gather into the next batch)
  */
 public record RuntimeSettings(
     int partitions,
@@ -29,7 +31,8 @@ public record RuntimeSettings(
     int snapshotInterval,
     int journalBatch,
     int journalWaiting,
-    long storeTimeoutMs) {
+    long storeTimeoutMs,
+    int journalInFlight) {
 
   public RuntimeSettings {
     if (partitions < 1) {
@@ -47,9 +50,9 @@ public record RuntimeSettings(
     if (maxMessagesPerHook < 1) {
       throw new IllegalArgumentException("maxMessagesPerHook must be at least 1");
     }
-    if (snapshotInterval < 1 || journalBatch < 1 || journalWaiting < 1 || storeTimeoutMs < 1) {
+    if (snapshotInterval < 1 || journalBatch < 1 || journalWaiting < 1 || storeTimeoutMs < 1 || journalInFlight < 1) {
       throw new IllegalArgumentException(
-          "snapshotInterval, journalBatch, journalWaiting and storeTimeoutMs must be at least 1");
+          "snapshotInterval, journalBatch, journalWaiting, storeTimeoutMs and journalInFlight must be at least 1");
     }
   }
 
@@ -67,42 +70,43 @@ public record RuntimeSettings(
         10,
         500,
         100_000,
-        5_000);
+        5_000,
+        Integer.getInteger("xcomponent.journal.inFlight", 2));
   }
 
   public RuntimeSettings withPartitions(int n) {
     return new RuntimeSettings(
         n, queueLimit, hookTimeoutMs, historyLimit, finishedRetention, finishedRetentionMs,
-        maxMessagesPerHook, host, snapshotInterval, journalBatch, journalWaiting, storeTimeoutMs);
+        maxMessagesPerHook, host, snapshotInterval, journalBatch, journalWaiting, storeTimeoutMs, journalInFlight);
   }
 
   public RuntimeSettings withHistoryLimit(int n) {
     return new RuntimeSettings(
         partitions, queueLimit, hookTimeoutMs, n, finishedRetention, finishedRetentionMs,
-        maxMessagesPerHook, host, snapshotInterval, journalBatch, journalWaiting, storeTimeoutMs);
+        maxMessagesPerHook, host, snapshotInterval, journalBatch, journalWaiting, storeTimeoutMs, journalInFlight);
   }
 
   public RuntimeSettings withHookTimeoutMs(long ms) {
     return new RuntimeSettings(
         partitions, queueLimit, ms, historyLimit, finishedRetention, finishedRetentionMs,
-        maxMessagesPerHook, host, snapshotInterval, journalBatch, journalWaiting, storeTimeoutMs);
+        maxMessagesPerHook, host, snapshotInterval, journalBatch, journalWaiting, storeTimeoutMs, journalInFlight);
   }
 
   public RuntimeSettings withSnapshotInterval(int n) {
     return new RuntimeSettings(
         partitions, queueLimit, hookTimeoutMs, historyLimit, finishedRetention, finishedRetentionMs,
-        maxMessagesPerHook, host, n, journalBatch, journalWaiting, storeTimeoutMs);
+        maxMessagesPerHook, host, n, journalBatch, journalWaiting, storeTimeoutMs, journalInFlight);
   }
 
   public RuntimeSettings withStoreTimeoutMs(long ms) {
     return new RuntimeSettings(
         partitions, queueLimit, hookTimeoutMs, historyLimit, finishedRetention, finishedRetentionMs,
-        maxMessagesPerHook, host, snapshotInterval, journalBatch, journalWaiting, ms);
+        maxMessagesPerHook, host, snapshotInterval, journalBatch, journalWaiting, ms, journalInFlight);
   }
 
   public RuntimeSettings withQueueLimit(int n) {
     return new RuntimeSettings(
         partitions, n, hookTimeoutMs, historyLimit, finishedRetention, finishedRetentionMs,
-        maxMessagesPerHook, host, snapshotInterval, journalBatch, journalWaiting, storeTimeoutMs);
+        maxMessagesPerHook, host, snapshotInterval, journalBatch, journalWaiting, storeTimeoutMs, journalInFlight);
   }
 }

@@ -1,7 +1,10 @@
 package dev.xcomponent.port;
 
 import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Durable record of instance events (event sourcing). Implementations: in-memory, PostgreSQL,
@@ -29,6 +32,23 @@ public interface EventStore {
 
   /** The events of an instance with a sequence number above {@code afterSeq}, in sequence order. */
   Future<List<StoredEvent>> events(String instanceId, long afterSeq);
+
+  /**
+   * The events of several instances after the given sequence number of each, in sequence order per
+   * instance: what a restore needs for a page of snapshots. Stores that can answer in one query
+   * override this; the default asks instance by instance.
+   */
+  default Future<Map<String, List<StoredEvent>>> eventsAfter(Map<String, Long> afterSeqByInstance) {
+    Map<String, Future<List<StoredEvent>>> each = new LinkedHashMap<>();
+    afterSeqByInstance.forEach((id, seq) -> each.put(id, events(id, seq)));
+    return Future.all(new ArrayList<>(each.values()))
+        .map(
+            all -> {
+              Map<String, List<StoredEvent>> out = new LinkedHashMap<>();
+              each.forEach((id, f) -> out.put(id, f.result()));
+              return out;
+            });
+  }
 
   /** Events with {@code from <= timestamp <= to}, oldest first, at most {@code limit}. */
   Future<List<StoredEvent>> byTimeRange(long from, long to, int limit);
