@@ -18,10 +18,18 @@ import java.util.concurrent.TimeUnit;
  */
 final class RedisTestServer {
   static final String URL = System.getenv().getOrDefault("XC_TEST_REDIS_URL", "redis://127.0.0.1:6379/0");
-  static final String START_HINT = "Redis is not reachable at " + URL + " (set XC_TEST_REDIS_URL to use another server). "
+  static final String START_HINT = "Redis is not reachable at " + masked() + " (set XC_TEST_REDIS_URL to use another server). "
       + "Start one with: redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save \"\" --appendonly no";
 
   private RedisTestServer() {}
+
+  private static String masked() {
+    try {
+      return RedisStoreSettings.fromUrl(URL).describe();
+    } catch (IllegalArgumentException e) {
+      return "XC_TEST_REDIS_URL (" + e.getMessage() + ")";
+    }
+  }
 
   /** A fresh prefix for one test class run. */
   static String newPrefix() {
