@@ -20,12 +20,92 @@ final class JsonValues {
 
   /** JSON text of a map, or null for null. */
   static String encode(Map<String, Object> map) {
-    return map == null ? null : new JsonObject(map).encode();
+    if (map == null) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(64 + map.size() * 24);
+    write(b, map);
+    return b.toString();
   }
 
   /** JSON text of a list. */
   static String encode(List<?> list) {
-    return new JsonArray(new ArrayList<>(list)).encode();
+    StringBuilder b = new StringBuilder(16 + list.size() * 24);
+    write(b, list);
+    return b.toString();
+  }
+
+  /**
+   * Writes plain JSON values directly (a Jackson generator per value costs more than the value):
+   * maps, lists, strings, booleans and numbers (NaN and infinities are refused). Anything else goes through
+   * Vert.x's JSON codec, which writes what it can and fails with an EncodeException otherwise.
+   */
+  private static void write(StringBuilder b, Object v) {
+    if (v == null) {
+      b.append("null");
+    } else if (v instanceof String s) {
+      string(b, s);
+    } else if (v instanceof Map<?, ?> m) {
+      b.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (!first) {
+          b.append(',');
+        }
+        first = false;
+        string(b, String.valueOf(e.getKey()));
+        b.append(':');
+        write(b, e.getValue());
+      }
+      b.append('}');
+    } else if (v instanceof List<?> l) {
+      b.append('[');
+      for (int i = 0; i < l.size(); i++) {
+        if (i > 0) {
+          b.append(',');
+        }
+        write(b, l.get(i));
+      }
+      b.append(']');
+    } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short
+        || v instanceof Byte || v instanceof java.math.BigInteger) {
+      b.append(v);
+    } else if (v instanceof Double || v instanceof Float) {
+      if (!Double.isFinite(((Number) v).doubleValue())) {
+        throw new io.vertx.core.json.EncodeException("JSON has no " + v);
+      }
+      b.append(v);
+    } else if (v instanceof java.math.BigDecimal d) {
+      b.append(d.toString());
+    } else if (v instanceof JsonObject o) {
+      write(b, o.getMap());
+    } else if (v instanceof JsonArray a) {
+      write(b, a.getList());
+    } else {
+      b.append(io.vertx.core.json.Json.encode(v));
+    }
+  }
+
+  private static void string(StringBuilder b, String s) {
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    b.append('"');
   }
 
   /** A JSONB column value read as a map: null stays null, anything but an object is refused. */

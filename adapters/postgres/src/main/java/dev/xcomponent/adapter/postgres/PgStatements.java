@@ -275,6 +275,11 @@ final class PgStatements {
 
   static final String LOAD_SNAPSHOT = "SELECT " + SNAPSHOT_COLUMNS + " FROM fsm_snapshots WHERE instance_id = $1";
 
+  /*
+   * Two statements rather than one with "($2 IS NULL OR instance_id > $2)": with the OR, a generic
+   * plan cannot start the index scan at $2, and paging through a large component would rescan
+   * every earlier entry for each page.
+   */
   static final String ACTIVE_SNAPSHOTS_FIRST = "SELECT " + SNAPSHOT_COLUMNS
       + " FROM fsm_snapshots WHERE component_name = $1 AND status = 'active' ORDER BY instance_id LIMIT $2";
 
