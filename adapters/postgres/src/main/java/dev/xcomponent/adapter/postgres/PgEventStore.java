@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.TrustOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
@@ -19,6 +20,8 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -29,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,9 +132,7 @@ public final class PgEventStore implements EventStore, SnapshotStore {
         .setCachePreparedStatements(true)
         .setPreparedStatementCacheSqlLimit(PREPARED_SQL_LIMIT)
         .setSslMode(SslMode.of(s.sslMode()));
-    if (s.password() != null) {
-      o.setPassword(s.password());
-    }
+    o.setPassword(s.password() == null ? "" : s.password()); // never the driver's default password
     o.addProperty("application_name", s.applicationName());
     if (s.searchPath() != null) {
       o.addProperty("search_path", s.searchPath());
@@ -141,18 +143,27 @@ public final class PgEventStore implements EventStore, SnapshotStore {
     return o;
   }
 
-  /** libpq semantics: require/prefer/allow encrypt without checking; verify-* check the chain. */
+  /**
+   * libpq semantics: require/prefer/allow encrypt without checking the certificate; verify-ca
+   * checks it against {@code sslrootcert} (or the JVM's trust store), verify-full the host name too.
+   */
   private static ClientSSLOptions sslOptions(PgSettings s) {
     ClientSSLOptions ssl = new ClientSSLOptions();
-    switch (s.sslMode()) {
-      case "verify-full" -> ssl.setHostnameVerificationAlgorithm("HTTPS");
-      case "verify-ca" -> ssl.setHostnameVerificationAlgorithm("");
-      default -> ssl.setTrustAll(true).setHostnameVerificationAlgorithm("");
+    boolean verify = s.sslMode().startsWith("verify-");
+    ssl.setHostnameVerificationAlgorithm("verify-full".equals(s.sslMode()) ? "HTTPS" : "");
+    if (!verify) {
+      return ssl.setTrustAll(true);
     }
     if (s.sslRootCert() != null) {
-      ssl.setTrustOptions(new PemTrustOptions().addCertPath(s.sslRootCert()));
+      return ssl.setTrustOptions(new PemTrustOptions().addCertPath(s.sslRootCert()));
     }
-    return ssl;
+    try {
+      TrustManagerFactory jvm = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      jvm.init((KeyStore) null);
+      return ssl.setTrustOptions(TrustOptions.wrap(jvm));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JVM's trust store cannot be read", e);
+    }
   }
 
   // ---- EventStore -------------------------------------------------------------------------------

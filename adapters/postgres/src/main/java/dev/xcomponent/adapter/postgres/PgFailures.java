@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 
 /**
  * Turns what the driver or the server reports into a {@link StoreFailure} a caller can act on. The
@@ -91,6 +92,9 @@ final class PgFailures {
       if (c instanceof TimeoutException || c.getClass().getSimpleName().contains("Timeout")
           || message.startsWith("Timeout")) {
         return "no answer in time";
+      }
+      if (c instanceof SSLException || message.startsWith("SSL handshake")) {
+        return "TLS handshake failed";
       }
       if (c instanceof ConnectionPoolTooBusyException) {
         return "too many operations waiting for a connection";
