@@ -155,6 +155,25 @@ public abstract class EventStoreContract {
   }
 
   @Test
+  void eventsOfSeveralInstancesAreReadAfterTheirOwnSequenceNumbers() throws Exception {
+    String a = newId();
+    String b = newId();
+    String c = newId();
+    String component = "C-" + newId();
+    await(events.append(List.of(event(a, 1, component, 1), event(a, 2, component, 2), event(a, 3, component, 3),
+        event(b, 1, component, 4), event(b, 2, component, 5)), List.of()));
+    Map<String, Long> after = new java.util.LinkedHashMap<>();
+    after.put(a, 1L);
+    after.put(b, 2L);
+    after.put(c, 0L);
+    Map<String, List<StoredEvent>> found = await(events.eventsAfter(after));
+    assertThat(found.get(a)).extracting(StoredEvent::seq).containsExactly(2L, 3L);
+    assertThat(found.get(b)).isEmpty();
+    assertThat(found.get(c)).isEmpty();
+    assertSameEvent(found.get(a).get(1), await(events.events(a, 2)).get(0));
+  }
+
+  @Test
   void aPublicMemberRoundTripsSeparatelyFromTheContext() throws Exception {
     String id = newId();
     StoredEvent e = new StoredEvent(newId(), id, 1, "C", "Order", StoredEvent.INSTANCE_CREATED, Map.of(), "", "A",

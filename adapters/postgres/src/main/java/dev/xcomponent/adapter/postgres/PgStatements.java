@@ -252,6 +252,15 @@ final class PgStatements {
       COALESCE(status, 'active'), COALESCE(transition_index, -1), source_component_name, correlation_id,
       causation_id::text, idempotency_key, persisted_at""";
 
+  /**
+   * The events of several instances after a per-instance sequence number ($1 ids, $2 sequence
+   * numbers, same length), ordered by instance then sequence: one index-backed query for a whole
+   * page of a restore.
+   */
+  static final String EVENTS_AFTER_MANY = "SELECT " + EVENT_COLUMNS
+      + " FROM fsm_events e JOIN unnest($1::text[], $2::int8[]) AS w(wanted_id, after_seq)"
+      + " ON e.instance_id = w.wanted_id AND e.seq > w.after_seq ORDER BY e.instance_id, e.seq";
+
   static final String EVENTS_OF_INSTANCE =
       "SELECT " + EVENT_COLUMNS + " FROM fsm_events WHERE instance_id = $1 AND seq > $2 ORDER BY seq";
 
