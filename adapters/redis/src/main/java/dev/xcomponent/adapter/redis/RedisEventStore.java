@@ -15,7 +15,9 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -46,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Reads are single range commands on the sorted sets, followed by one {@code MGET} when the
- * set holds event ids. All calls are non-blocking and safe from any thread or event loop.
+ * set holds event ids; {@link #eventsAfter} pipelines one range command per instance in a single
+ * round trip. All calls are non-blocking and safe from any thread or event loop.
  */
 public final class RedisEventStore implements EventStore, SnapshotStore {
   private static final Logger LOG = LoggerFactory.getLogger(RedisEventStore.class);
@@ -148,6 +151,30 @@ public final class RedisEventStore implements EventStore, SnapshotStore {
     Request r = Request.cmd(Command.ZRANGEBYSCORE)
         .arg(keys.instanceEvents(instanceId)).arg("(" + afterSeq).arg("+inf");
     return send(r, "events read").map(reply -> decodeAll(reply, EventJson::decode));
+  }
+
+  /** One pipelined round trip: a {@code ZRANGEBYSCORE} per instance, sent together on one connection. */
+  @Override
+  public Future<Map<String, List<StoredEvent>>> eventsAfter(Map<String, Long> afterSeqByInstance) {
+    if (afterSeqByInstance.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    List<String> ids = new ArrayList<>(afterSeqByInstance.keySet());
+    List<Request> requests = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      requests.add(Request.cmd(Command.ZRANGEBYSCORE)
+          .arg(keys.instanceEvents(id)).arg("(" + afterSeqByInstance.get(id)).arg("+inf"));
+    }
+    return redis.batch(requests)
+        .timeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .recover(e -> Future.failedFuture(RedisFailures.translate(e, server, "events read")))
+        .map(replies -> {
+          Map<String, List<StoredEvent>> out = new LinkedHashMap<>(ids.size() * 2);
+          for (int i = 0; i < ids.size(); i++) {
+            out.put(ids.get(i), decodeAll(replies.get(i), EventJson::decode));
+          }
+          return out;
+        });
   }
 
   @Override

@@ -226,6 +226,29 @@ class RedisKeyLayoutTest {
   }
 
   @Test
+  void theEventsOfManyInstancesAreReadInOneCall() throws Exception {
+    List<StoredEvent> batch = new ArrayList<>();
+    Map<String, Long> after = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 500; i++) {
+      String instance = id();
+      for (int seq = 1; seq <= 3; seq++) {
+        batch.add(event(instance, seq, seq, null, "c", null));
+      }
+      after.put(instance, (long) (i % 4));
+    }
+    await(store.append(batch, List.of()));
+    String unknown = id();
+    Map<String, Long> asked = new java.util.LinkedHashMap<>(after);
+    asked.put(unknown, 0L);
+    Map<String, List<StoredEvent>> found = await(store.eventsAfter(asked));
+    assertThat(found.keySet()).containsExactlyElementsOf(asked.keySet());
+    after.forEach((instance, seq) -> assertThat(found.get(instance)).extracting(StoredEvent::seq)
+        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(seq + 1, 3).boxed().toList()));
+    assertThat(found.get(unknown)).isEmpty();
+    assertThat(await(store.eventsAfter(Map.of()))).isEmpty();
+  }
+
+  @Test
   void eventsOfABatchOutOfSequenceOrderAreAConflict() throws Exception {
     String instance = id();
     Throwable t = catchThrowable(() -> await(store.append(
