@@ -87,7 +87,7 @@ class PgTlsTest {
     PgSettings real = PgTestDatabase.settings();
     String password = real.password() == null ? "" : ":" + real.password();
     return PgSettings.parse("postgresql://" + real.user() + password + "@" + host + ":" + front.actualPort() + "/"
-        + real.database() + "?" + params + "&connect_timeout=5");
+        + real.database() + "?" + params + "&connect_timeout=30");
   }
 
   private static void assertWorks(PgSettings settings) throws Exception {
