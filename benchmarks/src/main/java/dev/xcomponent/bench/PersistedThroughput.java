@@ -154,6 +154,9 @@ public final class PersistedThroughput {
   }
 
   private static EventStore open(Vertx vertx, String url) throws Exception {
+    if (url.equals("memory")) {
+      return new dev.xcomponent.adapter.memory.InMemoryEventStore();
+    }
     if (url.startsWith("redis")) {
       return RedisEventStore.connect(vertx, RedisStoreSettings.fromUrl(url)).await(30, TimeUnit.SECONDS);
     }
