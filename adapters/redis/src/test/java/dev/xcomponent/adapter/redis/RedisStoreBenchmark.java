@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>System properties: {@code bench.producers} (64), {@code bench.instances} (10000), {@code
  * bench.events} per run (200000), {@code bench.batches} ("1,100"), {@code bench.snapshots}
- * ("no,yes"), {@code bench.pool} (pool size, default of the settings). The server is {@code XC_TEST_REDIS_URL}; keys go under a random prefix
+ * ("no,yes"), {@code bench.pool} (pool size, default of the settings). With {@code
+ * -Dbench.restore=true} it measures the read side of a restore instead: {@code
+ * bench.restoreInstances} (100000) active instances, each with a snapshot and 3 later events. The server is {@code XC_TEST_REDIS_URL}; keys go under a random prefix
  * deleted after each run.
  */
 public final class RedisStoreBenchmark {
@@ -49,6 +51,10 @@ public final class RedisStoreBenchmark {
       RedisTestServer.requireRunning(vertx);
       System.out.printf("Redis %s, %d producers, %d instances, %d events per run, %d cores%n",
           RedisTestServer.URL, producers, instances, events, Runtime.getRuntime().availableProcessors());
+      if (Boolean.getBoolean("bench.restore")) {
+        restore(vertx, Integer.getInteger("bench.restoreInstances", 100_000));
+        return;
+      }
       for (String mode : System.getProperty("bench.snapshots", "no,yes").split(",")) {
         boolean snapshots = "yes".equals(mode.trim());
         for (int batch : batches) {
@@ -90,6 +96,55 @@ public final class RedisStoreBenchmark {
         batch, snapshots ? "yes" : "no", run.written.get() / seconds, run.written.get(), seconds,
         run.failed.get(), lat[lat.length / 2] / 1e6, lat[(int) (lat.length * 0.99)] / 1e6,
         (after[0] - before[0]) * 1e6 / run.written.get(), (after[1] - before[1]) / run.written.get());
+  }
+
+  /**
+   * The read side of a restore: {@code instances} active instances, each with a snapshot at seq 1
+   * and 3 later events, read back page by page (1000 snapshots, then their later events).
+   */
+  private static void restore(Vertx vertx, int instances) throws Exception {
+    String prefix = RedisTestServer.newPrefix();
+    RedisEventStore store = RedisEventStore.connect(vertx, RedisTestServer.settings(prefix)).await(10, TimeUnit.SECONDS);
+    try {
+      long now = System.currentTimeMillis();
+      for (int from = 0; from < instances; from += 250) {
+        List<StoredEvent> events = new ArrayList<>();
+        List<InstanceSnapshot> snaps = new ArrayList<>();
+        for (int i = from; i < Math.min(instances, from + 250); i++) {
+          String id = UUID.randomUUID().toString();
+          for (long seq = 1; seq <= 4; seq++) {
+            events.add(event(id, seq, now));
+          }
+          snaps.add(snapshot(id, 1, now));
+        }
+        store.append(events, snaps).await(30, TimeUnit.SECONDS);
+      }
+      for (int round = 0; round < 2; round++) {
+        long start = System.nanoTime();
+        long snapshots = 0;
+        long replayed = 0;
+        String after = null;
+        while (true) {
+          List<InstanceSnapshot> page = store.activeSnapshots("OrderComponent", after, 1000).await(30, TimeUnit.SECONDS);
+          if (page.isEmpty()) {
+            break;
+          }
+          Map<String, Long> seqs = new java.util.LinkedHashMap<>();
+          page.forEach(sn -> seqs.put(sn.instanceId(), sn.seq()));
+          for (List<StoredEvent> list : store.eventsAfter(seqs).await(30, TimeUnit.SECONDS).values()) {
+            replayed += list.size();
+          }
+          snapshots += page.size();
+          after = page.get(page.size() - 1).instanceId();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("restore read %s: %,d snapshots and %,d later events in %.2f s (%,.0f instances/s)%n",
+            round == 0 ? "cold JIT" : "warm    ", snapshots, replayed, seconds, snapshots / seconds);
+      }
+    } finally {
+      store.close().await(10, TimeUnit.SECONDS);
+      RedisTestServer.deleteAll(vertx, prefix);
+    }
   }
 
   /** Redis's CPU seconds so far and the microseconds it spent in EVALSHA. */
