@@ -167,6 +167,22 @@ public final class StateMachine {
     return outgoing.getOrDefault(state, List.of());
   }
 
+  /** The states reachable from {@code start} by following transitions, {@code start} included. */
+  public java.util.Set<String> reachableFrom(String start) {
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+    java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+    seen.add(start);
+    queue.add(start);
+    while (!queue.isEmpty()) {
+      for (Transition t : outgoing(queue.poll())) {
+        if (seen.add(t.to())) {
+          queue.add(t.to());
+        }
+      }
+    }
+    return seen;
+  }
+
   /** True when some transition of this machine is fired by {@code eventType}. */
   public boolean handlesEvent(String eventType) {
     for (Transition t : transitions) {

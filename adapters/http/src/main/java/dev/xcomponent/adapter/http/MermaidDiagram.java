@@ -6,11 +6,8 @@ import dev.xcomponent.domain.model.StateMachine;
 import dev.xcomponent.domain.model.StateType;
 import dev.xcomponent.domain.model.Transition;
 import dev.xcomponent.domain.model.TransitionType;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,20 +160,9 @@ public final class MermaidDiagram {
     return MermaidNames.clean(label.toString());
   }
 
-  /** States reachable from {@code start} (itself included) by following transitions. */
+  /** States reachable from {@code start}, itself included. */
   static Set<String> reachableFrom(StateMachine machine, String start) {
-    Set<String> seen = new LinkedHashSet<>();
-    Deque<String> queue = new ArrayDeque<>();
-    seen.add(start);
-    queue.add(start);
-    while (!queue.isEmpty()) {
-      for (Transition t : machine.outgoing(queue.poll())) {
-        if (seen.add(t.to())) {
-          queue.add(t.to());
-        }
-      }
-    }
-    return seen;
+    return machine.reachableFrom(start);
   }
 
   /** The style class of each styled state, for a current state the machine declares (or null). */

@@ -6,10 +6,7 @@ import dev.xcomponent.domain.model.StateType;
 import dev.xcomponent.domain.model.Transition;
 import dev.xcomponent.domain.model.TransitionType;
 import dev.xcomponent.port.PendingTimeout;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,17 +147,6 @@ public final class MachineSvg {
 
   /** States reachable from {@code start}, itself included. */
   static Set<String> reachable(StateMachine machine, String start) {
-    Set<String> seen = new HashSet<>();
-    Deque<String> queue = new ArrayDeque<>();
-    seen.add(start);
-    queue.add(start);
-    while (!queue.isEmpty()) {
-      for (Transition t : machine.outgoing(queue.poll())) {
-        if (seen.add(t.to())) {
-          queue.add(t.to());
-        }
-      }
-    }
-    return seen;
+    return machine.reachableFrom(start);
   }
 }
