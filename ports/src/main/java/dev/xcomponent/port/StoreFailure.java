@@ -13,7 +13,11 @@ public final class StoreFailure extends RuntimeException {
   public enum Reason {
     /** An event with the same (instance, sequence) already exists: another writer won. */
     CONFLICT,
-    /** The store could not be reached or did not answer in time; nothing was written. */
+    /**
+     * The store could not be reached or did not answer in time. The write may or may not have
+     * landed: a retry with the same idempotency key (or sequence number) is safe, and the runtime
+     * reads the store back before it writes again for that instance.
+     */
     UNAVAILABLE,
     /** The store refused the data (too large, malformed). */
     REJECTED
