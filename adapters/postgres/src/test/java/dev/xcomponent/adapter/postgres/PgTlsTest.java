@@ -53,8 +53,10 @@ class PgTlsTest {
               in.close(); // this front only speaks TLS
               return;
             }
-            in.write(Buffer.buffer("S"))
-                .compose(v -> in.upgradeToSsl())
+            // Write the answer and install TLS in the same event-loop turn: waiting for the write
+            // to complete first leaves a window where the client's hello arrives as plain data.
+            in.write(Buffer.buffer("S"));
+            in.upgradeToSsl()
                 .compose(v -> {
                   in.pause(); // hold the client's first message until the server side is there
                   return client.connect(real.port(), real.host());
