@@ -10,36 +10,57 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The instances of one partition by machine and state. Confined to the partition's context.
  * Property values are indexed component-wide by {@link PropertyIndexes}.
+ *
+ * <p>The index of a machine is built the first time routing needs it (a broadcast or cascade that
+ * no property index can answer) from the partition's own instances, and kept in step from then
+ * on. Machines nobody routes to by state pay nothing for it on their transitions.
  */
 final class InstanceIndex {
   private final Map<StateMachine, Map<String, Set<InstanceSlot>>> byState = new IdentityHashMap<>();
+  private final Supplier<Iterable<InstanceSlot>> own;
+
+  /** {@code own} lists this partition's live instances, for building an index on demand. */
+  InstanceIndex(Supplier<Iterable<InstanceSlot>> own) {
+    this.own = own;
+  }
 
   void add(InstanceSlot slot) {
     Instance i = slot.instance;
-    states(i.machine()).computeIfAbsent(i.state(), k -> new LinkedHashSet<>()).add(slot);
+    Map<String, Set<InstanceSlot>> states = byState.get(i.machine());
+    if (states != null) {
+      states.computeIfAbsent(i.state(), k -> new LinkedHashSet<>()).add(slot);
+    }
   }
 
   void remove(InstanceSlot slot, Instance i) {
-    Set<InstanceSlot> set = states(i.machine()).get(i.state());
-    if (set != null) {
-      set.remove(slot);
+    Map<String, Set<InstanceSlot>> states = byState.get(i.machine());
+    if (states != null) {
+      Set<InstanceSlot> set = states.get(i.state());
+      if (set != null) {
+        set.remove(slot);
+      }
     }
   }
 
   /** Updates the index after {@code slot} went from {@code before} to {@code after}. */
   void move(InstanceSlot slot, Instance before, Instance after) {
-    if (!before.state().equals(after.state())) {
-      Map<String, Set<InstanceSlot>> states = states(after.machine());
-      Set<InstanceSlot> from = states.get(before.state());
-      if (from != null) {
-        from.remove(slot);
-      }
-      states.computeIfAbsent(after.state(), k -> new LinkedHashSet<>()).add(slot);
+    if (before.state().equals(after.state())) {
+      return;
     }
+    Map<String, Set<InstanceSlot>> states = byState.get(after.machine());
+    if (states == null) {
+      return;
+    }
+    Set<InstanceSlot> from = states.get(before.state());
+    if (from != null) {
+      from.remove(slot);
+    }
+    states.computeIfAbsent(after.state(), k -> new LinkedHashSet<>()).add(slot);
   }
 
   /** Instances of {@code machine} in {@code state} (live view: copy before changing instances). */
@@ -56,6 +77,17 @@ final class InstanceIndex {
   }
 
   private Map<String, Set<InstanceSlot>> states(StateMachine m) {
-    return byState.computeIfAbsent(m, k -> new HashMap<>());
+    Map<String, Set<InstanceSlot>> states = byState.get(m);
+    if (states == null) {
+      states = new HashMap<>();
+      for (InstanceSlot slot : own.get()) {
+        Instance i = slot.instance;
+        if (i.machine() == m && !slot.removed) {
+          states.computeIfAbsent(i.state(), k -> new LinkedHashSet<>()).add(slot);
+        }
+      }
+      byState.put(m, states);
+    }
+    return states;
   }
 }

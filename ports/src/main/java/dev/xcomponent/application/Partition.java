@@ -32,11 +32,12 @@ import java.util.Map;
 final class Partition {
   private final ComponentRuntime runtime;
   private final Context context;
-  private final InstanceIndex index = new InstanceIndex();
+  private final InstanceIndex index;
 
   Partition(ComponentRuntime runtime, Context context) {
     this.runtime = runtime;
     this.context = context;
+    this.index = new InstanceIndex(this::ownSlots);
   }
 
   Context context() {
@@ -45,6 +46,17 @@ final class Partition {
 
   InstanceIndex index() {
     return index;
+  }
+
+  /** This partition's live instances (a scan of the component's directory: for rare rebuilds). */
+  private Iterable<InstanceSlot> ownSlots() {
+    List<InstanceSlot> out = new ArrayList<>();
+    for (InstanceSlot slot : runtime.slots()) {
+      if (slot.partition == this) {
+        out.add(slot);
+      }
+    }
+    return out;
   }
 
   /**
