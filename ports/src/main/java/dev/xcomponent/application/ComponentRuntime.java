@@ -466,8 +466,9 @@ public final class ComponentRuntime {
 
   // ---- after a transition ---------------------------------------------------------------------
 
+  /** Keeps the event in the instance's memory history, which stands in for a store when there is none. */
   void recordCreation(InstanceSlot slot, InstanceCreated created) {
-    if (settings.historyLimit() > 0) {
+    if (journal == null && settings.historyLimit() > 0) {
       slot.addHistory(created, settings.historyLimit());
     }
   }
@@ -477,7 +478,7 @@ public final class ComponentRuntime {
   }
 
   void recordTransition(InstanceSlot slot, Transitioned tr) {
-    if (settings.historyLimit() > 0) {
+    if (journal == null && settings.historyLimit() > 0) {
       slot.addHistory(tr.recorded(), settings.historyLimit());
     }
   }
