@@ -39,7 +39,9 @@ final class HistoryEntries {
         c.initialState(),
         data,
         null,
-        c.timestamp());
+        c.timestamp(),
+        c.causationId(),
+        c.correlationId());
   }
 
   static HistoryEntry of(String component, String machine, TransitionRecorded r) {
@@ -55,6 +57,8 @@ final class HistoryEntries {
         r.toState(),
         r.publicMember() != null ? r.publicMember() : r.context(),
         r.event().sourceComponent(),
-        r.timestamp());
+        r.timestamp(),
+        r.event().causationId(),
+        r.event().correlationId());
   }
 }

@@ -302,6 +302,55 @@ public final class LocalComponentRegistry implements ComponentRegistry {
   }
 
   @Override
+  public Future<dev.xcomponent.port.AuditTrail> auditTrail(String instanceId) {
+    for (ComponentRuntime rt : runtimes.values()) {
+      InstanceSlot slot = rt.slot(instanceId);
+      FinishedInstances.Finished f = slot == null ? rt.finished().get(instanceId) : null;
+      if (slot == null && f == null && rt.journal() == null) {
+        continue;
+      }
+      if (rt.journal() == null) {
+        List<HistoryEntry> events = slot != null ? slot.historySnapshot(rt.name()) : f.history();
+        return Future.succeededFuture(new dev.xcomponent.port.AuditTrail(instanceId, null, events, false));
+      }
+      dev.xcomponent.port.SnapshotStore snapshots = (dev.xcomponent.port.SnapshotStore) rt.journal().store();
+      Future<java.util.Optional<dev.xcomponent.port.InstanceSnapshot>> snapshot = snapshots.load(instanceId);
+      Future<List<HistoryEntry>> events = rt.history(instanceId, slot);
+      return Future.all(snapshot, events).compose(all -> {
+        if (events.result().isEmpty() && snapshot.result().isEmpty()) {
+          return Future.failedFuture(RuntimeFailure.instanceNotFound(instanceId));
+        }
+        return Future.succeededFuture(new dev.xcomponent.port.AuditTrail(
+            instanceId, snapshot.result().orElse(null), events.result(), true));
+      });
+    }
+    return Future.failedFuture(RuntimeFailure.instanceNotFound(instanceId));
+  }
+
+  @Override
+  public Future<dev.xcomponent.port.CorrelatedEvents> correlated(String instanceId, int limit) {
+    return auditTrail(instanceId).compose(trail -> {
+      String flow = trail.snapshot() != null ? trail.snapshot().correlationId() : null;
+      if (flow == null && !trail.events().isEmpty()) {
+        flow = trail.events().get(0).correlationId();
+      }
+      if (flow == null) {
+        InstanceSlot slot = runtimes.values().stream().map(rt -> rt.slot(instanceId))
+            .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        flow = slot != null ? slot.instance.correlationId() : instanceId;
+      }
+      if (!trail.fromStore()) {
+        return Future.succeededFuture(new dev.xcomponent.port.CorrelatedEvents(flow, trail.events(), false));
+      }
+      String correlation = flow;
+      ComponentRuntime any = runtimes.values().iterator().next();
+      return any.journal().store().byCorrelation(correlation, limit)
+          .map(list -> new dev.xcomponent.port.CorrelatedEvents(
+              correlation, list.stream().map(StoredEvents::history).toList(), true));
+    });
+  }
+
+  @Override
   public void addListener(RuntimeEventListener listener) {
     events.add(listener);
   }

@@ -78,6 +78,7 @@ final class StoredEvents {
   static HistoryEntry history(StoredEvent s) {
     return new HistoryEntry(
         s.id(), s.seq(), s.instanceId(), s.componentName(), s.machineName(), s.eventType(),
-        s.payload(), s.fromState(), s.toState(), s.data(), s.sourceComponent(), s.timestamp());
+        s.payload(), s.fromState(), s.toState(), s.data(), s.sourceComponent(), s.timestamp(),
+        s.causationId(), s.correlationId());
   }
 }

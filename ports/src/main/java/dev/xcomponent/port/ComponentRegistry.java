@@ -51,6 +51,12 @@ public interface ComponentRegistry {
   /** The recorded events of an instance, oldest first. */
   Future<List<HistoryEntry>> history(String instanceId);
 
+  /** The latest snapshot and every recorded event of an instance (live or finished). */
+  Future<AuditTrail> auditTrail(String instanceId);
+
+  /** The events of the business flow an instance belongs to, across components, at most {@code limit}. */
+  Future<CorrelatedEvents> correlated(String instanceId, int limit);
+
   /** Registers a listener of runtime events. */
   void addListener(RuntimeEventListener listener);
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param data instance data after the event
  * @param sourceComponent component that sent the event across components, or null
  * @param timestamp epoch ms
+ * @param causationId the recorded event whose effect produced this one, or null
+ * @param correlationId the business flow the event belongs to, or null when unknown
  */
 public record HistoryEntry(
     String id,
@@ -30,4 +32,25 @@ public record HistoryEntry(
     String toState,
     Map<String, Object> data,
     String sourceComponent,
-    long timestamp) {}
+    long timestamp,
+    String causationId,
+    String correlationId) {
+
+  /** An entry without causality information. */
+  public HistoryEntry(
+      String id,
+      long seq,
+      String instanceId,
+      String componentName,
+      String machineName,
+      String eventType,
+      Map<String, Object> payload,
+      String fromState,
+      String toState,
+      Map<String, Object> data,
+      String sourceComponent,
+      long timestamp) {
+    this(id, seq, instanceId, componentName, machineName, eventType, payload, fromState, toState, data,
+        sourceComponent, timestamp, null, null);
+  }
+}

@@ -189,6 +189,23 @@ class PersistenceScenariosTest {
   }
 
   @Test
+  void theAuditTrailAndTheCorrelatedFlowComeFromTheStore() {
+    h.start(ORDERS);
+    String child = h.create("OrderComponent", "Child", Map.of("parentId", 7));
+    String parent = h.create("OrderComponent", "Parent", Map.of("Id", 7));
+    h.send(parent, "ACTIVATE", Map.of());
+    eventually(() -> assertThat(events(child)).hasSize(2));
+    var trail = Harness.await(h.registry.auditTrail(parent));
+    assertThat(trail.fromStore()).isTrue();
+    assertThat(trail.snapshot().status()).isEqualTo("completed");
+    assertThat(trail.events()).extracting(HistoryEntry::eventType).containsExactly("INSTANCE_CREATED", "ACTIVATE");
+    var flow = Harness.await(h.registry.correlated(parent, 100));
+    assertThat(flow.correlationId()).isEqualTo(parent);
+    assertThat(flow.events()).extracting(HistoryEntry::eventType).containsExactly("INSTANCE_CREATED", "ACTIVATE", "TRIGGER");
+    assertThat(flow.events().get(2).causationId()).isEqualTo(flow.events().get(1).id());
+  }
+
+  @Test
   void aTriggerWithAKnownIdempotencyKeyIsNotAppliedTwice() {
     h.start(ORDERS);
     String id = h.create("OrderComponent", "Order", Map.of("Id", 1));

@@ -50,6 +50,7 @@ public final class ApiRouter {
     new InstanceRoutes(registry, settings).mount(router);
     new DiagramRoutes(registry).mount(router);
     new SvgRoutes(registry).mount(router);
+    new HistoryRoutes(registry).mount(router);
     if (webSocket != null) {
       router.get("/ws").handler(webSocket);
     }

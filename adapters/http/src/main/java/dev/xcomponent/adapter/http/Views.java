@@ -109,7 +109,9 @@ public final class Views {
         .put("toState", h.toState())
         .put("data", orEmpty(Json.toJsonObject(h.data())))
         .put("sourceComponent", h.sourceComponent())
-        .put("timestamp", h.timestamp());
+        .put("timestamp", h.timestamp())
+        .put("causationId", h.causationId())
+        .put("correlationId", h.correlationId());
   }
 
   /** A transition leaving the current state, with every field of {@link AvailableTransition}. */

@@ -147,6 +147,21 @@ class HttpApiTest {
   }
 
   @Test
+  void auditRoutesAnswerFromTheRuntimeWithoutAStore() {
+    String id = api.create("Shop", new JsonObject());
+    api.post("/api/instances/" + id + "/events", new JsonObject().put("type", "VALIDATE"));
+    JsonObject trail = api.get("/api/history/instances/" + id + "/events").bodyAsJsonObject();
+    assertThat(trail.getBoolean("fromStore")).isFalse();
+    assertThat(trail.getValue("snapshot")).isNull();
+    assertThat(trail.getJsonArray("events").getJsonObject(0).getString("eventType")).isEqualTo("INSTANCE_CREATED");
+    assertThat(trail.getJsonArray("events").getJsonObject(0).getString("correlationId")).isEqualTo(id);
+    JsonObject flow = api.get("/api/history/correlated/" + id).bodyAsJsonObject();
+    assertThat(flow.getString("correlationId")).isEqualTo(id);
+    assertThat(flow.getJsonArray("events").size()).isEqualTo(trail.getJsonArray("events").size());
+    error(api.get("/api/history/instances/unknown-id/events"), 404, "INSTANCE_NOT_FOUND");
+  }
+
+  @Test
   void eventsAcceptTypeOrEventAndReportTheOutcome() {
     String id = api.create("Shop", new JsonObject());
     HttpResponse<Buffer> r =

@@ -137,7 +137,9 @@ class ViewsTest {
             "toState",
             "data",
             "sourceComponent",
-            "timestamp");
+            "timestamp",
+            "causationId",
+            "correlationId");
     assertThat(h.getJsonObject("payload").getString("by")).isEqualTo("bob");
     assertThat(h.getString("sourceComponent")).isEqualTo("Other");
   }
