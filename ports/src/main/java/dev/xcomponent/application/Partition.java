@@ -461,8 +461,20 @@ final class Partition {
     Event event = Event.of(t.event(), Map.of("reason", reason), runtime.now())
         .withIdempotencyKey("timer:" + instance.id() + ":" + t.index() + ":" + armed.dueAt())
         .causedBy(armed.cause(), instance.correlationId());
-    submit(slot, event).onFailure(e -> runtime.logDeliveryFailure(instance.id(), event, e));
+    InstanceSlot.ArmedTimer firing = armed;
+    submit(slot, event).onFailure(e -> {
+      runtime.logDeliveryFailure(instance.id(), event, e);
+      // A timer whose event could not be recorded is not lost: it tries again a second later,
+      // with the same due time, so its idempotency key still makes it fire once.
+      if (e instanceof RuntimeFailure f && f.code() == ErrorCode.UNAVAILABLE
+          && !slot.removed && slot.instance.isActive() && slot.instance.state().equals(t.from())) {
+        arm(slot, t, firing.dueAt(), RETRY_DELAY_MS, firing.cause());
+      }
+    });
   }
+
+  /** Delay before a timer whose event the store refused tries again. */
+  private static final long RETRY_DELAY_MS = 1_000;
 
   private void cancelTimer(InstanceSlot slot, int transitionIndex) {
     List<InstanceSlot.ArmedTimer> timers = slot.timers;

@@ -238,6 +238,21 @@ class PersistenceScenariosTest {
     assertThat(events(id)).extracting(StoredEvent::seq).containsExactly(1L, 2L);
   }
 
+  @Test
+  void aTimerWhoseEventTheStoreRefusedTriesAgainAndFiresOnce() {
+    FlakyStore flaky = new FlakyStore(store);
+    h.close();
+    h = new Harness().store(flaky);
+    h.start(ORDERS);
+    String id = h.create("OrderComponent", "Process", Map.of());
+    flaky.down = true;
+    Harness.sleep(500);
+    assertThat(h.state(id)).isEqualTo("Waiting");
+    flaky.down = false;
+    eventually(() -> assertThat(h.view(id).finished()).isTrue());
+    assertThat(events(id)).extracting(StoredEvent::eventType).containsExactly("INSTANCE_CREATED", "TIMEOUT");
+  }
+
   /** Fault injection around the real in-memory store: appends fail while {@code down}. */
   static final class FlakyStore implements EventStore, SnapshotStore {
     final InMemoryEventStore inner;
