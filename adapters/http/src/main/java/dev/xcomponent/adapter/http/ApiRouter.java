@@ -51,6 +51,7 @@ public final class ApiRouter {
     new DiagramRoutes(registry).mount(router);
     new SvgRoutes(registry).mount(router);
     new HistoryRoutes(registry).mount(router);
+    new OpenApiRoute().mount(router);
     if (webSocket != null) {
       router.get("/ws").handler(webSocket);
     }
