@@ -128,7 +128,10 @@ public final class ComponentRuntime {
       stops.add(messaging.stop());
     }
     for (String id : deployments) {
-      stops.add(vertx.undeploy(id));
+      // Vert.x may already be undeploying it (the process is closing): that is a stop too.
+      if (vertx.deploymentIDs().contains(id)) {
+        stops.add(vertx.undeploy(id).recover(e -> Future.succeededFuture()));
+      }
     }
     return Future.join(stops).mapEmpty();
   }
