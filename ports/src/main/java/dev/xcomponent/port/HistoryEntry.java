@@ -34,23 +34,4 @@ public record HistoryEntry(
     String sourceComponent,
     long timestamp,
     String causationId,
-    String correlationId) {
-
-  /** An entry without causality information. */
-  public HistoryEntry(
-      String id,
-      long seq,
-      String instanceId,
-      String componentName,
-      String machineName,
-      String eventType,
-      Map<String, Object> payload,
-      String fromState,
-      String toState,
-      Map<String, Object> data,
-      String sourceComponent,
-      long timestamp) {
-    this(id, seq, instanceId, componentName, machineName, eventType, payload, fromState, toState, data,
-        sourceComponent, timestamp, null, null);
-  }
-}
+    String correlationId) {}

@@ -123,7 +123,9 @@ class ViewsTest {
                 "Validated",
                 Map.of("amount", 1),
                 "Other",
-                99L));
+                99L,
+                null,
+                null));
     assertThat(h.fieldNames())
         .containsExactly(
             "id",
