@@ -27,18 +27,31 @@ import java.util.function.Consumer;
  * message published on a channel nobody listens to, whose {@code targetComponent} is a string, goes
  * to the subscribers of that component name instead of being dropped.
  *
- * <p>Delivery is at most once: a message for a channel with no subscriber is dropped, and messages
- * not yet delivered are dropped when their subscription is cancelled or the broker is closed.
+ * <p>Fan-out delivery is at most once: a message for a channel with no subscriber is dropped, and
+ * messages not yet delivered are dropped when their subscription is cancelled or the broker is
+ * closed. Consumer groups ({@link #consume}) keep what their members have not acknowledged, and
+ * what is published while they have no member, for as long as the broker lives (at most {@link
+ * #DEFAULT_GROUP_CAPACITY} waiting messages per group: beyond that, publishing fails).
+ *
+ * <p>Several runtimes of one process share one broker; {@link #connection()} gives each its own
+ * handle, whose {@code close} ends only that handle's subscriptions.
  */
 public final class InMemoryMessageBroker implements MessageBroker {
   /** Subscribers allowed on one channel unless another limit is given. */
   public static final int DEFAULT_MAX_SUBSCRIBERS_PER_CHANNEL = 10_000;
+
+  /** Messages a consumer group keeps waiting for a member. */
+  public static final int DEFAULT_GROUP_CAPACITY = 100_000;
+
+  /** Unacknowledged deliveries one group member holds at a time. */
+  public static final int PREFETCH = 64;
 
   private static final String TARGET_COMPONENT = "targetComponent";
 
   private final Vertx vertx;
   private final int maxSubscribersPerChannel;
   private final ConcurrentMap<String, List<Subscriber>> channels = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, ConsumerGroup> groups = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   /** A broker delivering on contexts of {@code vertx}, with the default subscriber limit. */
@@ -81,6 +94,13 @@ public final class InMemoryMessageBroker implements MessageBroker {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    for (ConsumerGroup group : groups.values()) {
+      if (group.listensTo(channel) && !group.offer(channel, frozen)) {
+        return Future.failedFuture(new IllegalStateException(
+            "a consumer group of channel " + channel + " holds " + DEFAULT_GROUP_CAPACITY
+                + " waiting messages: its consumers are too slow or gone"));
+      }
+    }
     for (Subscriber subscriber : recipients(channel, frozen)) {
       subscriber.deliver(frozen);
     }
@@ -113,6 +133,56 @@ public final class InMemoryMessageBroker implements MessageBroker {
     return Future.succeededFuture(() -> cancel(subscriber));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Members take messages in turn; each runs its handler on the context it joined from.
+   */
+  @Override
+  public Future<Subscription> consume(String group, List<String> channels, DeliveryHandler handler) {
+    if (closed) {
+      return Future.failedFuture(new IllegalStateException("broker closed"));
+    }
+    ConsumerGroup.Member member;
+    ConsumerGroup g;
+    try {
+      checkName(group);
+      Objects.requireNonNull(handler, "handler");
+      if (channels == null || channels.isEmpty()) {
+        throw new IllegalArgumentException("a consumer group needs at least one channel");
+      }
+      channels.forEach(InMemoryMessageBroker::checkName);
+      g = groups.computeIfAbsent(group, n -> new ConsumerGroup(n, PREFETCH, DEFAULT_GROUP_CAPACITY));
+      g.bind(channels);
+      member = g.join(subscriberContext(), handler);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return Future.succeededFuture(() -> {
+      g.leave(member);
+      return Future.succeededFuture();
+    });
+  }
+
+  /** True: groups keep their messages for as long as this broker (the process) lives. */
+  @Override
+  public boolean keepsMessagesForAbsentConsumers() {
+    return true;
+  }
+
+  @Override
+  public BrokerState state() {
+    return closed ? BrokerState.CLOSED : BrokerState.UP;
+  }
+
+  /**
+   * A handle on this broker for one user (a runtime, a dashboard): it publishes and subscribes
+   * here, and its {@code close} cancels only what it subscribed.
+   */
+  public MessageBroker connection() {
+    return new BrokerConnection(this);
+  }
+
   /** Always {@code memory}. */
   @Override
   public String describe() {
@@ -128,6 +198,7 @@ public final class InMemoryMessageBroker implements MessageBroker {
     closed = true;
     channels.values().forEach(list -> list.forEach(Subscriber::deactivate));
     channels.clear();
+    groups.clear();
     return Future.succeededFuture();
   }
 
