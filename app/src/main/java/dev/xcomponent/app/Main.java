@@ -33,6 +33,8 @@ public final class Main {
           "  simulate  walk a machine through events without running anything",
           "  run       run one instance of a machine, print its transitions, exit",
           "  serve     serve components over HTTP until stopped",
+          "  runtime   run one component's runtime in a distributed deployment",
+          "  dashboard serve the dashboard of a distributed deployment",
           "  help      show the help of a command (help COMMAND)",
           "",
           "Run 'xcomponent COMMAND --help' for the arguments and options of a command.",
@@ -108,6 +110,8 @@ public final class Main {
         case "simulate" -> SimulateCommand.run(Args.parse(rest, SimulateCommand.SPEC), out, err);
         case "run" -> RunCommand.run(Args.parse(rest, RunCommand.SPEC), out, err);
         case "serve" -> ServeCommand.run(Args.parse(rest, ServeConfig.SPEC), err, env);
+        case "runtime" -> RuntimeCommand.run(Args.parse(rest, RuntimeCommand.SPEC), err, env);
+        case "dashboard" -> DashboardCommand.run(Args.parse(rest, DashboardCommand.SPEC), err, env);
         default -> throw new IllegalStateException("no command " + command);
       };
     } catch (UsageException e) {
@@ -143,6 +147,8 @@ public final class Main {
       case "simulate" -> SimulateCommand.USAGE;
       case "run" -> RunCommand.USAGE;
       case "serve" -> ServeCommand.USAGE;
+      case "runtime" -> RuntimeCommand.USAGE;
+      case "dashboard" -> DashboardCommand.USAGE;
       default -> null;
     };
   }

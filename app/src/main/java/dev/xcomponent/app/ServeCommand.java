@@ -1,14 +1,12 @@
 package dev.xcomponent.app;
 
-import dev.xcomponent.adapter.http.HttpApiVerticle;
-import dev.xcomponent.adapter.http.HttpSettings;
-import dev.xcomponent.adapter.memory.InMemoryMessageBroker;
 import dev.xcomponent.application.LocalComponentRegistry;
+import dev.xcomponent.application.RuntimeHost;
 import dev.xcomponent.application.RuntimeSettings;
 import dev.xcomponent.domain.model.Component;
 import dev.xcomponent.port.EventStore;
 import dev.xcomponent.port.HandlerRegistry;
-import io.vertx.core.DeploymentOptions;
+import dev.xcomponent.port.MessageBroker;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -33,7 +31,7 @@ public final class ServeCommand {
   static final String USAGE =
       String.join(
           "\n",
-          "Usage: xcomponent serve [--port P] [--host H] [--plugins DIR] [--database URL] FILE...",
+          "Usage: xcomponent serve [--port P] [--host H] [--plugins DIR] [--database URL] [--broker URL] FILE...",
           "",
           "Serves the components of FILE... (one runtime each, in memory) with the HTTP API",
           "and the dashboard, until stopped with Ctrl-C (SIGINT) or SIGTERM.",
@@ -46,9 +44,12 @@ public final class ServeCommand {
           "  --database URL   event store: postgresql://user:pw@host:5432/db or memory",
           "                   (default: env DATABASE_URL; else env REDIS_URL selects the",
           "                   Redis store; else no store: history kept in memory)",
+          "  --broker URL     message broker: memory (default), amqp://, redis://, kafka://…",
+          "                   (default: env BROKER_URL); another broker than memory joins a",
+          "                   distributed deployment (dashboards see these runtimes)",
           "  -h, --help       show this help",
           "",
-          "Environment: SNAPSHOT_INTERVAL (default 10). BROKER_URL must be unset or 'memory'.",
+          "Environment: SNAPSHOT_INTERVAL (default 10), HEARTBEAT_INTERVAL_MS (default 30000).",
           "Exit status: 1 start-up failed, 2 bad command line or configuration; once",
           "serving, a clean stop on a signal ends with the JVM's status for it (130 for",
           "SIGINT, 143 for SIGTERM).");
@@ -58,13 +59,24 @@ public final class ServeCommand {
   /** Starts serving and blocks until the process is asked to stop; returns the exit code. */
   public static int run(Args args, PrintStream err, Map<String, String> env)
       throws UsageException, CliException {
-    Server server = start(ServeConfig.from(args, env), err);
+    return serveUntilStopped(start(ServeConfig.from(args, env), err));
+  }
+
+  /** Blocks until SIGINT or SIGTERM, when a shutdown hook closes {@code server}; returns 0. */
+  static int serveUntilStopped(AutoCloseable server) {
     CountDownLatch stopped = new CountDownLatch(1);
+    Runnable close = () -> {
+      try {
+        server.close();
+      } catch (Exception e) {
+        LOG.warn("stopping: {}", e.getMessage());
+      }
+    };
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  server.close();
+                  close.run();
                   stopped.countDown();
                 },
                 "xcomponent-shutdown"));
@@ -72,7 +84,7 @@ public final class ServeCommand {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      server.close();
+      close.run();
     }
     return 0;
   }
@@ -98,43 +110,53 @@ public final class ServeCommand {
           Blocking.await(Stores.open(vertx, config.store()), LIMIT,
               "opening the event store " + config.store().describe());
       LOG.info("event store: {}", config.store().describe());
+      MessageBroker broker =
+          Blocking.await(Brokers.open(vertx, config.broker()), LIMIT,
+              "connecting to the broker " + config.broker().describe());
+      LOG.info("broker: {}", config.broker().describe());
       LocalComponentRegistry registry =
           Blocking.await(
               LocalComponentRegistry.start(
-                  vertx, components, handlers, new InMemoryMessageBroker(vertx), store,
+                  vertx, components, handlers, broker, store,
                   RuntimeSettings.defaults().withSnapshotInterval(config.store().snapshotInterval()),
                   System::currentTimeMillis, List.of()),
               LIMIT,
               "starting the component runtimes");
-      HttpSettings http =
-          new HttpSettings(
-              config.host(), config.port(), HttpSettings.DEFAULT_MAX_BODY_BYTES, "monolith",
-              config.broker(), store != null, HttpSettings.DEFAULT_MAX_LIST_LIMIT);
-      HttpApiVerticle api = new HttpApiVerticle(registry, http);
-      Blocking.await(
-          vertx.deployVerticle(api), LIMIT,
-          "starting the HTTP API on " + config.host() + ":" + config.port());
-      // One HTTP server per core on the same port (Vert.x shares it between them). A random port
-      // (0, used by tests) is served by one server only.
-      int more = config.port() == 0 ? 0 : Runtime.getRuntime().availableProcessors() - 1;
-      if (more > 0) {
-        HttpSettings same = http.withAddress(config.host(), api.actualPort());
-        Blocking.await(
-            vertx.deployVerticle(
-                () -> new HttpApiVerticle(registry, same), new DeploymentOptions().setInstances(more)),
-            LIMIT,
-            "starting the HTTP API on " + config.host() + ":" + api.actualPort());
+      RuntimeHost host = null;
+      if (config.broker().distributed()) {
+        host = Blocking.await(
+            RuntimeHost.start(vertx, registry, broker, new RuntimeHost.Settings(
+                hostName(), config.http() ? config.port() : 0, config.timings().heartbeatMs(), 100_000)),
+            LIMIT, "announcing the runtimes on the broker");
       }
-      Server server = new Server(vertx, registry, store, plugins, api.actualPort());
-      LOG.info(
-          "xcomponent serving {} component{} on http://{}:{} (mode monolith, broker {})",
-          components.size(), components.size() == 1 ? "" : "s", config.host(), server.port(),
-          config.broker());
+      String mode = config.broker().distributed() ? "distributed" : "monolith";
+      int port = config.http()
+          ? HttpServers.start(vertx, registry, config.host(), config.port(), mode, config.broker().describe(), store != null)
+          : 0;
+      Server server = new Server(vertx, registry, host, broker, store, plugins, port);
+      if (config.http()) {
+        LOG.info(
+            "xcomponent serving {} component{} on http://{}:{} (mode {}, broker {}, store {})",
+            components.size(), components.size() == 1 ? "" : "s", config.host(), server.port(), mode,
+            config.broker().describe(), config.store().describe());
+      } else {
+        LOG.info("xcomponent runtime of {} running (mode {}, broker {}, store {})",
+            components.stream().map(Component::name).toList(), mode, config.broker().describe(),
+            config.store().describe());
+      }
       return server;
     } catch (CliException | RuntimeException e) {
       closeQuietly(vertx);
       plugins.close();
       throw e;
+    }
+  }
+
+  static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "localhost";
     }
   }
 
@@ -150,15 +172,20 @@ public final class ServeCommand {
   public static final class Server implements AutoCloseable {
     private final Vertx vertx;
     private final LocalComponentRegistry registry;
+    private final RuntimeHost host;
+    private final MessageBroker broker;
     private final EventStore store;
     private final PluginLoader.Plugins plugins;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Server(
-        Vertx vertx, LocalComponentRegistry registry, EventStore store, PluginLoader.Plugins plugins, int port) {
+        Vertx vertx, LocalComponentRegistry registry, RuntimeHost host, MessageBroker broker, EventStore store,
+        PluginLoader.Plugins plugins, int port) {
       this.vertx = vertx;
       this.registry = registry;
+      this.host = host;
+      this.broker = broker;
       this.store = store;
       this.plugins = plugins;
       this.port = port;
@@ -182,7 +209,11 @@ public final class ServeCommand {
       }
       LOG.info("stopping");
       try {
+        if (host != null) {
+          Blocking.await(host.stop(), LIMIT, "announcing the shutdown");
+        }
         Blocking.await(registry.stop(), LIMIT, "stopping the runtimes");
+        Blocking.await(broker.close(), LIMIT, "closing the broker connection");
         if (store != null) {
           Blocking.await(store.close(), LIMIT, "closing the event store");
         }

@@ -13,17 +13,22 @@ import java.util.Set;
  * <p>Sources: {@code --port} / {@code PORT} (default 3000, 0 picks a free port), {@code --host} /
  * {@code HOST} (default {@code 0.0.0.0}), {@code --plugins} / {@code XCOMPONENT_PLUGINS}, {@code
  * --database} / {@code DATABASE_URL}, {@code REDIS_URL} and {@code SNAPSHOT_INTERVAL} (see {@link
- * StoreConfig}). The broker is in memory: {@code BROKER_URL} must be unset, empty or {@code
- * memory}.
+ * StoreConfig}), {@code --broker} / {@code BROKER_URL} (see {@link BrokerConfig}; any broker but
+ * memory makes this process one member of a distributed deployment), and the timings of {@link
+ * ClusterTimings}.
  *
  * @param files the component files, at least one
  * @param host interface the HTTP API binds
  * @param port TCP port of the HTTP API
  * @param plugins folder of plugin jars, or null
- * @param broker broker description shown in logs and {@code /health}
+ * @param broker the message broker
  * @param store the event store (see {@link StoreConfig})
+ * @param http whether to serve the HTTP API and dashboard
+ * @param timings heartbeat and time-outs of a distributed deployment
  */
-public record ServeConfig(List<Path> files, String host, int port, Path plugins, String broker, StoreConfig store) {
+public record ServeConfig(
+    List<Path> files, String host, int port, Path plugins, BrokerConfig broker, StoreConfig store, boolean http,
+    ClusterTimings timings) {
   /** Port used when neither {@code --port} nor {@code PORT} is given. */
   public static final int DEFAULT_PORT = 3000;
 
@@ -31,18 +36,24 @@ public record ServeConfig(List<Path> files, String host, int port, Path plugins,
   public static final String DEFAULT_HOST = "0.0.0.0";
 
   static final Args.Spec SPEC =
-      new Args.Spec(Set.of("port", "host", "plugins", "database"), Set.of(), Map.of("p", "port"));
+      new Args.Spec(Set.of("port", "host", "plugins", "database", "broker"), Set.of(), Map.of("p", "port"));
 
   public ServeConfig {
     files = List.copyOf(files);
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(broker, "broker");
     Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(timings, "timings");
   }
 
-  /** A configuration without an event store (the runtimes keep a bounded history in memory). */
-  public ServeConfig(List<Path> files, String host, int port, Path plugins, String broker) {
-    this(files, host, port, plugins, broker, StoreConfig.none());
+  /** An HTTP server over the in-memory broker with {@code store}. */
+  public ServeConfig(List<Path> files, String host, int port, Path plugins, String memory, StoreConfig store) {
+    this(files, host, port, plugins, BrokerConfig.memory(), store, true, ClusterTimings.defaults());
+  }
+
+  /** An HTTP server over the in-memory broker without an event store. */
+  public ServeConfig(List<Path> files, String host, int port, Path plugins, String memory) {
+    this(files, host, port, plugins, memory, StoreConfig.none());
   }
 
   /**
@@ -56,7 +67,8 @@ public record ServeConfig(List<Path> files, String host, int port, Path plugins,
     if (args.positionals().isEmpty()) {
       throw new UsageException("serve needs at least one component FILE");
     }
-    String broker = memoryOnly("BROKER_URL", env);
+    BrokerConfig broker = BrokerConfig.from(args.value("broker").orElse(null), env);
+    ClusterTimings timings = ClusterTimings.from(env);
     StoreConfig store = StoreConfig.from(args.value("database").orElse(null), env);
     int port =
         args.value("port").isPresent()
@@ -72,10 +84,10 @@ public record ServeConfig(List<Path> files, String host, int port, Path plugins,
     }
     String plugins = args.value("plugins").orElse(env(env, "XCOMPONENT_PLUGINS"));
     List<Path> files = args.positionals().stream().map(Path::of).toList();
-    return new ServeConfig(files, host, port, plugins == null ? null : Path.of(plugins), broker, store);
+    return new ServeConfig(files, host, port, plugins == null ? null : Path.of(plugins), broker, store, true, timings);
   }
 
-  private static int port(String source, String text) throws CliException {
+  static int port(String source, String text) throws CliException {
     String label = source.startsWith("-") ? source + " " + text : source + "=" + text;
     try {
       int port = Integer.parseInt(text.trim());
@@ -89,19 +101,7 @@ public record ServeConfig(List<Path> files, String host, int port, Path plugins,
         2, label + " is not a valid port: expected a whole number from 0 to 65535 (0 picks a free port)");
   }
 
-  /** Accepts only the in-memory adapter for now; returns its description. */
-  private static String memoryOnly(String variable, Map<String, String> env) throws CliException {
-    String url = env(env, variable);
-    if (url == null || url.equals("memory") || url.equals("memory://")) {
-      return "memory";
-    }
-    throw new CliException(
-        2,
-        variable + "=" + Secrets.maskUrl(url)
-            + " is not supported yet in this build; supported: memory");
-  }
-
-  private static String env(Map<String, String> env, String name) {
+  static String env(Map<String, String> env, String name) {
     String v = env.get(name);
     return v == null || v.isBlank() ? null : v.trim();
   }

@@ -318,14 +318,14 @@ class CliTest {
 
     Result port = cli(Map.of("PORT", "http"), "serve", file.toString());
     Result broker =
-        cli(Map.of("BROKER_URL", "amqp://guest:hunter2@rabbit:5672"), "serve", file.toString());
+        cli(Map.of("BROKER_URL", "amqp://guest:hunter2@rabbit:notaport"), "serve", file.toString());
     Result plugins = cli("serve", "--plugins", dir.resolve("absent").toString(), file.toString());
 
     assertThat(port.code()).isEqualTo(2);
     assertThat(port.err()).contains("PORT=http is not a valid port");
     assertThat(broker.code()).isEqualTo(2);
     assertThat(broker.err())
-        .contains("BROKER_URL=amqp://guest:***@rabbit:5672 is not supported yet")
+        .contains("BROKER_URL=amqp://guest:***@rabbit:notaport is not valid: ")
         .doesNotContain("hunter2");
     assertThat(plugins.code()).isEqualTo(1);
     assertThat(plugins.err()).contains("plugins directory").contains("does not exist");

@@ -32,7 +32,7 @@ class ServeConfigTest {
     assertThat(c.port()).isEqualTo(3000);
     assertThat(c.host()).isEqualTo("0.0.0.0");
     assertThat(c.plugins()).isNull();
-    assertThat(c.broker()).isEqualTo("memory");
+    assertThat(c.broker()).isEqualTo(BrokerConfig.memory());
   }
 
   @Test
@@ -60,12 +60,13 @@ class ServeConfigTest {
 
   @Test
   void otherBrokersAndUnknownDatabasesAreRefusedWithoutShowingPasswords() {
-    CliException broker = failure(Map.of("BROKER_URL", "redis://:s3cret@cache:6379"), "a.yaml");
+    CliException broker = failure(Map.of("BROKER_URL", "nats://app:s3cret@cache:4222"), "a.yaml");
     CliException db = failure(Map.of("DATABASE_URL", "mysql://app:pa55@db:3306/fsm"), "a.yaml");
 
     assertThat(broker.exitCode()).isEqualTo(2);
     assertThat(broker.getMessage())
-        .isEqualTo("BROKER_URL=redis://:***@cache:6379 is not supported yet in this build; supported: memory");
+        .startsWith("BROKER_URL=nats://app:***@cache:4222 is not a supported broker URL: expected memory, amqp://")
+        .doesNotContain("s3cret");
     assertThat(db.exitCode()).isEqualTo(2);
     assertThat(db.getMessage()).contains("DATABASE_URL=mysql://app:***@db:3306/fsm").contains("postgresql://")
         .doesNotContain("pa55");

@@ -7,7 +7,9 @@ import dev.xcomponent.domain.model.MatchingRule;
 import dev.xcomponent.domain.model.Operator;
 import dev.xcomponent.domain.model.StateMachine;
 import dev.xcomponent.domain.routing.Paths;
+import dev.xcomponent.port.ErrorCode;
 import dev.xcomponent.port.MessageBroker;
+import dev.xcomponent.port.RuntimeFailure;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,19 +28,30 @@ final class ComponentMessaging {
   private final ComponentRuntime rt;
   private final MessageBroker broker;
   private final List<MessageBroker.Subscription> subscriptions = new ArrayList<>();
+  private final RecentIds seen = new RecentIds(100_000);
+  private final DeadLetters deadLetters = new DeadLetters(100);
+
+  private final Relay relay;
 
   ComponentMessaging(ComponentRuntime rt, MessageBroker broker) {
     this.rt = rt;
     this.broker = broker;
+    this.relay = new Relay(rt.vertx(), broker, 100_000);
+  }
+
+  /** Outgoing messages waiting for the broker. */
+  int waitingForBroker() {
+    return relay.waiting();
   }
 
   Future<Void> start() {
-    return Future.all(
-            List.of(
-                subscribe(Channels.CREATE_INSTANCE, this::onCreate),
-                subscribe(Channels.CROSS_COMPONENT_EVENT, this::onSignal),
-                subscribe(Channels.TRIGGER_EVENT, this::onTrigger),
-                subscribe(Channels.component(rt.name()), this::onComponentMessage)))
+    return broker
+        .consume(
+            Channels.group(rt.name()),
+            List.of(Channels.CREATE_INSTANCE, Channels.CROSS_COMPONENT_EVENT, Channels.TRIGGER_EVENT,
+                Channels.component(rt.name())),
+            this::onDelivery)
+        .onSuccess(subscriptions::add)
         .mapEmpty();
   }
 
@@ -48,19 +61,59 @@ final class ComponentMessaging {
     return Future.join(cancels).mapEmpty();
   }
 
-  private Future<Void> subscribe(String channel, java.util.function.Consumer<Map<String, Object>> handler) {
-    return broker
-        .subscribe(
-            channel,
-            m -> {
-              try {
-                handler.accept(m);
-              } catch (RuntimeException e) {
-                LOG.warn("component {}: message on {} dropped: {}", rt.name(), channel, e.getMessage());
-              }
-            })
-        .onSuccess(subscriptions::add)
-        .mapEmpty();
+  /** The messages this component could not act on, for {@code /health}. */
+  DeadLetters deadLetters() {
+    return deadLetters;
+  }
+
+  /**
+   * Acts on one command delivered to this component's group. The message is acknowledged when the
+   * returned future succeeds: once acted on, once recognised as a duplicate (same {@code
+   * messageId}), or once given up (malformed, or failed {@link DeadLetters#MAX_ATTEMPTS} times:
+   * then it goes to the dead letters). A failure that may pass (store away, queue full) fails the
+   * future so that the broker delivers the message again.
+   */
+  private Future<Void> onDelivery(MessageBroker.Delivery d) {
+    Map<String, Object> m = d.message();
+    String messageId = string(m, "messageId");
+    if (messageId != null && seen.contains(messageId)) {
+      return Future.succeededFuture();
+    }
+    Future<Void> handled;
+    try {
+      handled = switch (d.channel()) {
+        case Channels.CREATE_INSTANCE -> onCreate(m);
+        case Channels.CROSS_COMPONENT_EVENT -> onSignal(m);
+        case Channels.TRIGGER_EVENT -> onTrigger(m);
+        default -> onComponentMessage(m);
+      };
+    } catch (RuntimeException e) {
+      handled = Future.failedFuture(new Malformed(e.getMessage()));
+    }
+    return handled.transform(ar -> {
+      if (ar.succeeded()) {
+        if (messageId != null) {
+          seen.add(messageId);
+        }
+        return Future.succeededFuture();
+      }
+      Throwable cause = ar.cause();
+      if (cause instanceof Malformed || deadLetters.attemptFailed(messageId, d.channel())) {
+        deadLetters.add(d.channel(), m, cause.getMessage());
+        publish(Channels.deadLetter(rt.name()),
+            Map.of("componentName", rt.name(), "channel", d.channel(), "message", m,
+                "error", String.valueOf(cause.getMessage()), "timestamp", rt.now()));
+        return Future.succeededFuture();
+      }
+      return Future.failedFuture(cause);
+    });
+  }
+
+  /** A message this runtime can never act on: retrying it cannot help. */
+  static final class Malformed extends RuntimeException {
+    Malformed(String message) {
+      super(message, null, false, false);
+    }
   }
 
   // ---- outgoing ------------------------------------------------------------------------------
@@ -166,15 +219,18 @@ final class ComponentMessaging {
   }
 
   private void publish(String channel, Map<String, Object> message) {
-    broker.publish(channel, message)
-        .onFailure(e -> LOG.warn("component {}: publish on {} failed: {}", rt.name(), channel, e.getMessage()));
+    if (!message.containsKey("messageId") && !channel.equals(Channels.COMMAND_RESULTS)) {
+      message = new LinkedHashMap<>(message);
+      message.put("messageId", java.util.UUID.randomUUID().toString());
+    }
+    relay.send(channel, message);
   }
 
   // ---- incoming ------------------------------------------------------------------------------
 
-  private void onCreate(Map<String, Object> m) {
+  private Future<Void> onCreate(Map<String, Object> m) {
     if (!rt.name().equals(m.get("componentName"))) {
-      return;
+      return Future.succeededFuture();
     }
     String machineName = string(m, "machineName");
     if (machineName == null) {
@@ -182,51 +238,83 @@ final class ComponentMessaging {
     }
     StateMachine machine = machineName == null ? null : rt.component().machine(machineName);
     if (machine == null) {
-      LOG.warn("component {}: create_instance for unknown machine {} dropped", rt.name(), machineName);
-      return;
+      throw new Malformed("create_instance for unknown machine " + machineName);
     }
+    String messageId = string(m, "messageId");
     String id = string(m, "instanceId");
-    if (id != null && (id.length() > 255 || rt.slot(id) != null)) {
-      id = null;
+    if (id != null && id.length() > 255) {
+      throw new Malformed("create_instance with an instance id longer than 255 characters");
     }
-    rt.create(machine, id, map(m.get("context")), "cross_component from " + string(m, "sourceComponent"),
+    if (id == null && messageId != null) {
+      // The same message always asks for the same instance, so a redelivery cannot create twice.
+      id = java.util.UUID.nameUUIDFromBytes(("create:" + messageId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+    if (id != null && rt.slot(id) != null) {
+      respond(m, "duplicate", id, null, null, null);
+      return Future.succeededFuture();
+    }
+    String instanceId = id;
+    return rt.create(machine, id, map(m.get("context")), "cross_component from " + string(m, "sourceComponent"),
             string(m, "causationId"), string(m, "correlationId"))
-        .onFailure(e -> LOG.warn("component {}: create_instance failed: {}", rt.name(), e.getMessage()));
+        .onSuccess(i -> respond(m, "created", i.id(), null, i.state(), null))
+        .onFailure(e -> {
+          if (instanceId != null && rt.slot(instanceId) != null) {
+            respond(m, "duplicate", instanceId, null, null, null);
+          }
+        })
+        .recover(e -> instanceId != null && rt.slot(instanceId) != null ? Future.succeededFuture() : Future.failedFuture(e))
+        .mapEmpty();
   }
 
-  private void onSignal(Map<String, Object> m) {
+  private Future<Void> onSignal(Map<String, Object> m) {
     if (!rt.name().equals(m.get("targetComponent"))) {
-      return;
+      return Future.succeededFuture();
     }
     StateMachine machine = rt.component().machine(string(m, "targetMachine"));
     List<Effect.ResolvedRule> rules = resolved(m.get("matchingRules"), "instanceProperty");
     Event event = withCausality(event(m.get("event"), string(m, "sourceComponent")), m);
     if (machine == null || rules.isEmpty() || event == null) {
-      LOG.warn("component {}: cross_component_event without machine, rules or event dropped", rt.name());
-      return;
+      throw new Malformed("cross_component_event without a known machine, matching rules or event");
     }
-    rt.deliverMatching(machine, null, event, rules);
+    return rt.deliverMatching(machine, null, event, rules).mapEmpty();
   }
 
-  private void onTrigger(Map<String, Object> m) {
+  private Future<Void> onTrigger(Map<String, Object> m) {
     Object component = m.get("componentName");
     if (component != null && !rt.name().equals(component)) {
-      return;
+      return Future.succeededFuture();
     }
     String id = string(m, "instanceId");
     Event event = withCausality(event(m.get("event"), string(m, "sourceComponent")), m);
-    if (id == null || event == null || rt.slot(id) == null) {
-      return;
+    if (id == null || event == null) {
+      throw new Malformed("trigger_event without instanceId or event type");
     }
-    rt.deliverLater(id, event);
+    InstanceSlot slot = rt.slot(id);
+    if (slot == null) {
+      if (component != null) {
+        respond(m, "error", id, null, null, "Instance " + id + " not found in component " + rt.name());
+      }
+      return Future.succeededFuture();
+    }
+    String messageId = string(m, "messageId");
+    Event keyed = messageId == null || event.idempotencyKey() != null ? event : event.withIdempotencyKey("msg:" + messageId);
+    return rt.send(slot, keyed)
+        .onSuccess(p -> respond(m, p.transitioned() ? "transitioned" : "ignored", id, p.before().state(), p.after().state(), p.reason()))
+        .onFailure(e -> {
+          if (e instanceof RuntimeFailure f && !f.code().retryable()) {
+            respond(m, "error", id, null, null, e.getMessage(), f.code(), null);
+          }
+        })
+        .recover(e -> e instanceof RuntimeFailure f && !f.code().retryable()
+            ? Future.succeededFuture() : Future.failedFuture(e))
+        .mapEmpty();
   }
 
-  private void onComponentMessage(Map<String, Object> m) {
+  private Future<Void> onComponentMessage(Map<String, Object> m) {
     StateMachine machine = rt.component().machine(string(m, "targetMachine"));
     String type = string(m, "event");
     if (machine == null || type == null) {
-      LOG.warn("component {}: component message without known machine or event dropped", rt.name());
-      return;
+      throw new Malformed("component message without a known machine or event");
     }
     String state = string(m, "targetState");
     String filter = state == null || "*".equals(state) ? null : state;
@@ -234,13 +322,58 @@ final class ComponentMessaging {
     Event event = withCausality(new Event(type, map(m.get("payload")), rt.now(), source), m);
     if (!"cascade".equals(m.get("kind"))) {
       // A broadcast from another component routes exactly like one made here.
-      rt.broadcast(machine.name(), event, filter);
-      return;
+      return rt.broadcast(machine.name(), event, filter)
+          .onSuccess(b -> respond(m, "broadcast", null, null, null, null, null,
+              Map.of("matched", b.matched(), "processed", b.processed())))
+          .mapEmpty();
     }
     List<Effect.ResolvedRule> rules = resolved(m.get("filters"), "property");
-    rt.deliverMatching(machine, filter, event, rules)
+    return rt.deliverMatching(machine, filter, event, rules)
         .onSuccess(
-            c -> rt.reports().crossComponentCascade(source, string(m, "sourceInstanceId"), machine.name(), filter, type, c.processed()));
+            c -> rt.reports().crossComponentCascade(source, string(m, "sourceInstanceId"), machine.name(), filter, type, c.processed()))
+        .mapEmpty();
+  }
+
+  /**
+   * Tells whoever sent a command with a {@code messageId} what became of it, on {@link
+   * Channels#COMMAND_RESULTS} (a dashboard waits for it to answer its HTTP caller).
+   */
+  private void respond(Map<String, Object> m, String outcome, String instanceId, String previousState,
+      String currentState, String error) {
+    respond(m, outcome, instanceId, previousState, currentState, error, error == null ? null : ErrorCode.INSTANCE_NOT_FOUND, null);
+  }
+
+  private void respond(Map<String, Object> m, String outcome, String instanceId, String previousState,
+      String currentState, String error, ErrorCode code, Map<String, Object> extra) {
+    String messageId = string(m, "messageId");
+    if (messageId == null) {
+      return;
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("messageId", messageId);
+    r.put("runtimeId", rt.runtimeId());
+    r.put("componentName", rt.name());
+    r.put("outcome", outcome);
+    r.put("instanceId", instanceId);
+    if (previousState != null) {
+      r.put("previousState", previousState);
+    }
+    if (currentState != null) {
+      r.put("currentState", currentState);
+    }
+    InstanceSlot slot = instanceId == null ? null : rt.slot(instanceId);
+    if (slot != null) {
+      r.put("instance", Reports.instance(slot.instance));
+    }
+    if (error != null) {
+      r.put("error", error);
+      r.put("errorCode", code.name());
+    }
+    if (extra != null) {
+      r.putAll(extra);
+    }
+    r.put("timestamp", rt.now());
+    publish(Channels.COMMAND_RESULTS, r);
   }
 
   private static List<Effect.ResolvedRule> resolved(Object raw, String instanceKey) {
@@ -274,7 +407,9 @@ final class ComponentMessaging {
       return null;
     }
     long ts = e.get("timestamp") instanceof Number n ? n.longValue() : System.currentTimeMillis();
-    return new Event(type, map(e.get("payload")), ts, source);
+    Event event = new Event(type, map(e.get("payload")), ts, source);
+    return e.get("idempotencyKey") instanceof String key && !key.isBlank() && key.length() <= 200
+        ? event.withIdempotencyKey(key) : event;
   }
 
   @SuppressWarnings("unchecked")

@@ -169,6 +169,16 @@ public final class ComponentRuntime {
     return component;
   }
 
+  /** Outgoing messages waiting for the broker to come back. */
+  public int messagesWaitingForBroker() {
+    return messaging == null ? 0 : messaging.waitingForBroker();
+  }
+
+  /** The messages this runtime gave up on (none without a broker). */
+  public DeadLetters deadLetters() {
+    return messaging == null ? new DeadLetters(0) : messaging.deadLetters();
+  }
+
   public String runtimeId() {
     return runtimeId;
   }

@@ -37,6 +37,8 @@ public final class LocalComponentRegistry implements ComponentRegistry {
   private final LongSupplier clock;
   private final String host;
 
+  private MessageBroker broker;
+
   private LocalComponentRegistry(
       Map<String, ComponentRuntime> runtimes, RuntimeEvents events, LongSupplier clock, String host) {
     this.runtimes = runtimes;
@@ -114,6 +116,7 @@ public final class LocalComponentRegistry implements ComponentRegistry {
                           }));
     }
     LocalComponentRegistry registry = new LocalComponentRegistry(runtimes, events, clock, settings.host());
+    registry.broker = broker;
     return chain.map(v -> registry);
   }
 
@@ -270,20 +273,25 @@ public final class LocalComponentRegistry implements ComponentRegistry {
       InstanceSlot slot = rt.slot(instanceId);
       if (slot != null) {
         Instance i = slot.instance;
-        List<AvailableTransition> out = new ArrayList<>();
-        if (i.isActive()) {
-          for (Transition t : i.machine().outgoing(i.state())) {
-            out.add(new AvailableTransition(t.index(), t.event(), t.from(), t.to(), t.type().yamlName(),
-                t.targetMachine(), t.targetComponent(), t.hasMatchingRules()));
-          }
-        }
-        return out;
+        return availableFrom(i.machine(), i.state(), i.isActive());
       }
       if (rt.finished().get(instanceId) != null) {
         return List.of();
       }
     }
     throw RuntimeFailure.instanceNotFound(instanceId);
+  }
+
+  /** The transitions out of {@code state} of {@code machine}; none for a finished instance. */
+  static List<AvailableTransition> availableFrom(StateMachine machine, String state, boolean active) {
+    List<AvailableTransition> out = new ArrayList<>();
+    if (active) {
+      for (Transition t : machine.outgoing(state)) {
+        out.add(new AvailableTransition(t.index(), t.event(), t.from(), t.to(), t.type().yamlName(),
+            t.targetMachine(), t.targetComponent(), t.hasMatchingRules()));
+      }
+    }
+    return out;
   }
 
   @Override
@@ -348,6 +356,21 @@ public final class LocalComponentRegistry implements ComponentRegistry {
           .map(list -> new dev.xcomponent.port.CorrelatedEvents(
               correlation, list.stream().map(StoredEvents::history).toList(), true));
     });
+  }
+
+  @Override
+  public Map<String, Object> dependencies() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("broker", broker.state().name());
+    Map<String, Object> messaging = new LinkedHashMap<>();
+    runtimes.values().forEach(rt -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("waitingForBroker", rt.messagesWaitingForBroker());
+      m.put("deadLetters", rt.deadLetters().count());
+      messaging.put(rt.name(), m);
+    });
+    out.put("messaging", messaging);
+    return out;
   }
 
   @Override

@@ -57,6 +57,15 @@ public interface ComponentRegistry {
   /** The events of the business flow an instance belongs to, across components, at most {@code limit}. */
   Future<CorrelatedEvents> correlated(String instanceId, int limit);
 
+  /**
+   * The state of what this process depends on, for {@code /health}: {@code broker} ({@code UP},
+   * {@code RECONNECTING}, {@code CLOSED}) and, per component, messages waiting for the broker and
+   * messages given up (dead letters). Empty when there is nothing to report.
+   */
+  default Map<String, Object> dependencies() {
+    return Map.of();
+  }
+
   /** Registers a listener of runtime events. */
   void addListener(RuntimeEventListener listener);
 }

@@ -14,5 +14,10 @@ public enum ErrorCode {
   /** A user hook failed and the component aborts on hook errors. */
   USER_CODE_ERROR,
   /** The runtime is stopping or not started. */
-  UNAVAILABLE
+  UNAVAILABLE;
+
+  /** Whether the same request may succeed later unchanged (a full queue, a store or runtime away). */
+  public boolean retryable() {
+    return this == QUEUE_FULL || this == UNAVAILABLE;
+  }
 }

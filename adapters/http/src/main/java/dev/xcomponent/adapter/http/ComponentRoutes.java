@@ -1,5 +1,6 @@
 package dev.xcomponent.adapter.http;
 
+import dev.xcomponent.application.ComponentJson;
 import dev.xcomponent.domain.engine.Event;
 import dev.xcomponent.domain.model.Component;
 import dev.xcomponent.port.ComponentRegistry;

@@ -1,5 +1,6 @@
 package dev.xcomponent.adapter.http;
 
+import dev.xcomponent.application.ComponentJson;
 import dev.xcomponent.port.ComponentRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,13 +32,15 @@ final class SystemRoutes {
                         .put("runtimes", Views.array(registry.runtimes(), Views::runtime))));
   }
 
-  /** {@code {status, mode, broker, database, components}}. */
+  /** {@code {status, mode, broker, database, components, connectedRuntimes, dependencies}}. */
   JsonObject health() {
     return new JsonObject()
         .put("status", "ok")
         .put("mode", settings.mode())
         .put("broker", settings.brokerDescription())
         .put("database", settings.database())
-        .put("components", new JsonArray(ComponentJson.names(registry.components())));
+        .put("components", new JsonArray(registry.components().stream().map(dev.xcomponent.domain.model.Component::name).toList()))
+        .put("connectedRuntimes", registry.runtimes().size())
+        .put("dependencies", Json.toJsonObject(registry.dependencies()));
   }
 }

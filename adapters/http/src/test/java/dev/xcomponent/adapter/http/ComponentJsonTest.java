@@ -1,5 +1,7 @@
 package dev.xcomponent.adapter.http;
 
+import dev.xcomponent.application.ComponentJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,7 @@
 package dev.xcomponent.adapter.http;
 
+import dev.xcomponent.application.ComponentJson;
+
 import static dev.xcomponent.adapter.http.ApiServer.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +39,10 @@ class HttpApiTest {
     assertThat(r.bodyAsJsonObject().encode())
         .isEqualTo(
             "{\"status\":\"ok\",\"mode\":\"monolith\",\"broker\":\"memory\",\"database\":false,"
-                + "\"components\":[\"Shop\",\"Gate\"]}");
+                + "\"components\":[\"Shop\",\"Gate\"],\"connectedRuntimes\":2,"
+                + "\"dependencies\":{\"broker\":\"UP\",\"messaging\":{"
+                + "\"Shop\":{\"waitingForBroker\":0,\"deadLetters\":0},"
+                + "\"Gate\":{\"waitingForBroker\":0,\"deadLetters\":0}}}}");
   }
 
   @Test

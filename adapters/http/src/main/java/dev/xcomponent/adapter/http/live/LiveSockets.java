@@ -1,7 +1,7 @@
 package dev.xcomponent.adapter.http.live;
 
+import dev.xcomponent.application.ComponentJson;
 import dev.xcomponent.adapter.http.ApiException;
-import dev.xcomponent.adapter.http.ComponentJson;
 import dev.xcomponent.adapter.http.Views;
 import dev.xcomponent.adapter.http.WebSocketSettings;
 import dev.xcomponent.domain.model.Component;

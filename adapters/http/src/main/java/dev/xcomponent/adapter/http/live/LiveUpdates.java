@@ -101,6 +101,7 @@ public final class LiveUpdates implements RuntimeEventListener, Shareable {
         }
       }
       case "user_code_error" -> publish("instance_error", event);
+      case "runtime_connected", "runtime_disconnected" -> publish(event.type(), event);
       default -> {
         // Other runtime events are not shown live.
       }

@@ -1,4 +1,4 @@
-package dev.xcomponent.adapter.http;
+package dev.xcomponent.application;
 
 import dev.xcomponent.domain.model.CascadingRule;
 import dev.xcomponent.domain.model.Component;
@@ -12,14 +12,15 @@ import dev.xcomponent.domain.model.Transition;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Writes the component model as JSON, with the keys of the YAML file ({@code stateMachines}, {@code
  * initialState}, {@code matchingRules}, ...) and enums in their YAML spelling ({@code final},
- * {@code inter_machine}, {@code ===}).
+ * {@code inter_machine}, {@code ===}). {@link dev.xcomponent.domain.validation.ComponentReader} reads
+ * the full form back into the same component, which is how a runtime announces its component to a
+ * dashboard over the broker.
  *
  * <p>The full form ({@link #component}) leaves out absent optional values (nulls, empty rule lists,
  * empty metadata) as the YAML would; the summary form ({@link #summary}) always has the same keys.
@@ -94,7 +95,7 @@ public final class ComponentJson {
     putIfPresent(o, "targetEvent", t.targetEvent());
     putIfPresent(o, "targetState", t.targetState());
     if (t.contextMapping() != null) {
-      o.put("contextMapping", Json.toJsonObject(t.contextMapping()));
+      o.put("contextMapping", new JsonObject(new java.util.LinkedHashMap<String, Object>(t.contextMapping())));
     }
     putIfPresent(o, "triggeredMethod", t.triggeredMethod());
     if (t.hasMatchingRules()) {
@@ -152,7 +153,7 @@ public final class ComponentJson {
     putIfPresent(o, "placeholder", f.placeholder());
     putIfPresent(o, "description", f.description());
     if (!f.options().isEmpty()) {
-      o.put("options", Json.toJsonArray(f.options()));
+      o.put("options", new JsonArray(f.options()));
     }
     putIfPresent(o, "min", f.min());
     putIfPresent(o, "max", f.max());
@@ -205,11 +206,7 @@ public final class ComponentJson {
 
   private static void putIfNotEmpty(JsonObject o, String key, Map<String, Object> map) {
     if (map != null && !map.isEmpty()) {
-      o.put(key, Json.toJsonObject(map));
+      o.put(key, new JsonObject(map));
     }
-  }
-
-  static List<String> names(List<Component> components) {
-    return components.stream().map(Component::name).toList();
   }
 }

@@ -1,0 +1,35 @@
+package dev.xcomponent.app;
+
+import dev.xcomponent.adapter.http.HttpApiVerticle;
+import dev.xcomponent.adapter.http.HttpSettings;
+import dev.xcomponent.port.ComponentRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+
+/**
+ * Starts the HTTP API and dashboard of a process: one server per core on the same port (Vert.x
+ * shares it between them); a random port (0, used by tests) is served by one server only.
+ */
+final class HttpServers {
+  private static final Duration LIMIT = Duration.ofSeconds(30);
+
+  private HttpServers() {}
+
+  /** Starts the servers; returns the port they listen on. */
+  static int start(Vertx vertx, ComponentRegistry registry, String host, int port, String mode, String broker,
+      boolean store) throws CliException {
+    HttpSettings http = new HttpSettings(host, port, HttpSettings.DEFAULT_MAX_BODY_BYTES, mode, broker, store,
+        HttpSettings.DEFAULT_MAX_LIST_LIMIT);
+    HttpApiVerticle api = new HttpApiVerticle(registry, http);
+    Blocking.await(vertx.deployVerticle(api), LIMIT, "starting the HTTP API on " + host + ":" + port);
+    int more = port == 0 ? 0 : Runtime.getRuntime().availableProcessors() - 1;
+    if (more > 0) {
+      HttpSettings same = http.withAddress(host, api.actualPort());
+      Blocking.await(
+          vertx.deployVerticle(() -> new HttpApiVerticle(registry, same), new DeploymentOptions().setInstances(more)),
+          LIMIT, "starting the HTTP API on " + host + ":" + api.actualPort());
+    }
+    return api.actualPort();
+  }
+}
