@@ -41,6 +41,11 @@ final class RedisTestServer {
     return RedisStoreSettings.fromUrl(URL).withKeyPrefix(prefix);
   }
 
+  /** Broker settings for the test server, claims under {@code prefix + ":"}. */
+  static RedisBrokerSettings brokerSettings(String prefix) {
+    return RedisBrokerSettings.fromUrl(URL).withKeyPrefix(prefix + ":");
+  }
+
   /** Fails with {@link #START_HINT} when the server does not answer PING. */
   static void requireRunning(Vertx vertx) {
     Redis client = Redis.createClient(vertx, RedisEventStore.options(RedisStoreSettings.fromUrl(URL)));
