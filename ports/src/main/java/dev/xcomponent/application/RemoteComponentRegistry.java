@@ -74,6 +74,7 @@ public final class RemoteComponentRegistry implements ComponentRegistry {
   private final ConcurrentMap<String, Promise<Map<String, Object>>> awaiting = new ConcurrentHashMap<>();
   private final List<MessageBroker.Subscription> subscriptions = new ArrayList<>();
   private long sweepTimer = -1;
+  private MessageBroker.BrokerState lastBrokerState = MessageBroker.BrokerState.UP;
 
   /**
    * @param runtimeTimeoutMs silence after which a runtime is dropped
@@ -137,7 +138,7 @@ public final class RemoteComponentRegistry implements ComponentRegistry {
         }))
         .compose(v -> r.refresh())
         .map(v -> {
-          r.sweepTimer = vertx.setPeriodic(Math.max(100, settings.runtimeTimeoutMs() / 3), t -> r.sweep());
+          r.sweepTimer = vertx.setPeriodic(Math.max(100, Math.min(1_000, settings.runtimeTimeoutMs() / 3)), t -> r.sweep());
           return r;
         });
   }
@@ -202,6 +203,13 @@ public final class RemoteComponentRegistry implements ComponentRegistry {
   }
 
   private void sweep() {
+    MessageBroker.BrokerState state = broker.state();
+    if (state == MessageBroker.BrokerState.UP && lastBrokerState != MessageBroker.BrokerState.UP) {
+      // Notifications may have been lost while the broker was away: ask again.
+      LOG.info("broker {} is back: asking the runtimes for their instances", broker.describe());
+      refresh().onFailure(e -> LOG.warn("refresh after reconnection failed: {}", e.getMessage()));
+    }
+    lastBrokerState = state;
     long limit = System.currentTimeMillis() - settings.runtimeTimeoutMs();
     runtimes.forEach((id, r) -> {
       if (r.info().lastSeen() < limit) {

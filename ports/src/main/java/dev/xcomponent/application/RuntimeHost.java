@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Commands ({@code create_instance}, {@code trigger_event}, {@code cross_component_event}) are
- * taken by each runtime's own consumer group, not here. A failed publication is logged and
- * dropped: notifications are at most once by design.
+ * taken by each runtime's own consumer group, not here. A notification the broker refuses waits
+ * in a bounded {@link Relay} and is published again when the broker is back (a dashboard that
+ * missed it would otherwise never learn of the instance); a missed heartbeat is not repeated.
  */
 public final class RuntimeHost {
   /** Instances per query response message. */
@@ -44,6 +45,7 @@ public final class RuntimeHost {
   private final MessageBroker broker;
   private final Settings settings;
   private final List<MessageBroker.Subscription> subscriptions = new ArrayList<>();
+  private final Relay relay;
   private long heartbeatTimer = -1;
   private volatile boolean stopped;
 
@@ -72,6 +74,7 @@ public final class RuntimeHost {
     this.registry = registry;
     this.broker = broker;
     this.settings = settings;
+    this.relay = new Relay(vertx, broker, 100_000);
   }
 
   /** Starts publishing for every runtime of {@code registry}; completes once announced. */
@@ -123,7 +126,8 @@ public final class RuntimeHost {
 
   private void heartbeat() {
     for (RuntimeInfo r : registry.runtimes()) {
-      publish(Channels.HEARTBEAT, signOfLife(r));
+      broker.publish(Channels.HEARTBEAT, signOfLife(r))
+          .onFailure(err -> LOG.debug("heartbeat dropped: {}", err.getMessage()));
     }
   }
 
@@ -219,6 +223,6 @@ public final class RuntimeHost {
   }
 
   private void publish(String channel, Map<String, Object> m) {
-    broker.publish(channel, m).onFailure(err -> LOG.debug("notification on {} dropped: {}", channel, err.getMessage()));
+    relay.send(channel, m);
   }
 }
