@@ -1,6 +1,10 @@
 package dev.xcomponent.app;
 
+import dev.xcomponent.adapter.kafka.KafkaMessageBroker;
+import dev.xcomponent.adapter.kafka.KafkaSettings;
 import dev.xcomponent.adapter.memory.InMemoryMessageBroker;
+import dev.xcomponent.adapter.redis.RedisBrokerSettings;
+import dev.xcomponent.adapter.redis.RedisMessageBroker;
 import dev.xcomponent.port.MessageBroker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,7 +17,9 @@ final class Brokers {
   static void check(BrokerConfig config) {
     switch (config.kind()) {
       case MEMORY -> { }
-      default -> throw new IllegalArgumentException("not available yet");
+      case RABBITMQ -> throw new IllegalArgumentException("not available yet");
+      case REDIS -> RedisBrokerSettings.fromUrl(config.url());
+      case KAFKA -> KafkaSettings.fromUrl(config.url());
     }
   }
 
@@ -22,7 +28,9 @@ final class Brokers {
     try {
       return switch (config.kind()) {
         case MEMORY -> Future.succeededFuture(new InMemoryMessageBroker(vertx));
-        default -> throw new IllegalArgumentException("not available yet");
+        case RABBITMQ -> throw new IllegalArgumentException("not available yet");
+        case REDIS -> RedisMessageBroker.connect(vertx, RedisBrokerSettings.fromUrl(config.url())).map(b -> (MessageBroker) b);
+        case KAFKA -> KafkaMessageBroker.open(vertx, KafkaSettings.fromUrl(config.url()));
       };
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);

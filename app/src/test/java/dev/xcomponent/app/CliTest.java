@@ -281,7 +281,7 @@ class CliTest {
   // ---- help, version, errors ---------------------------------------------------------------
 
   @ParameterizedTest
-  @ValueSource(strings = {"validate", "simulate", "run", "serve"})
+  @ValueSource(strings = {"validate", "simulate", "run", "serve", "runtime", "dashboard"})
   void everyCommandHasHelp(String command) {
     Result r = cli(command, "--help");
     Result viaHelp = cli("help", command);
@@ -329,5 +329,31 @@ class CliTest {
         .doesNotContain("hunter2");
     assertThat(plugins.code()).isEqualTo(1);
     assertThat(plugins.err()).contains("plugins directory").contains("does not exist");
+  }
+
+  @Test
+  void runtimeAndDashboardRefuseBadConfigurationBeforeConnecting() throws IOException {
+    Path file = TestComponents.write(dir, "simple.yaml", TestComponents.SIMPLE_FLOW);
+
+    Result noComponent = cli("runtime", "--broker", "redis://127.0.0.1:6379");
+    Result positional = cli("runtime", file.toString());
+    Result badBroker = cli("runtime", "--component", file.toString(), "--broker", "kafka://user:pa55@:9092");
+    Result unknownScheme = cli(Map.of("BROKER_URL", "mqtt://u:pa55@host:1883"), "dashboard");
+    Result badTimeout = cli(Map.of("HEARTBEAT_INTERVAL_MS", "5"), "runtime", "--component", file.toString());
+    Result dashboardFile = cli("dashboard", file.toString());
+
+    assertThat(noComponent.code()).isEqualTo(2);
+    assertThat(noComponent.err()).contains("runtime needs --component FILE");
+    assertThat(positional.code()).isEqualTo(2);
+    assertThat(positional.err()).contains("--component FILE");
+    assertThat(badBroker.code()).isEqualTo(2);
+    assertThat(badBroker.err()).contains("--broker=kafka://user:***@:9092 is not valid").doesNotContain("pa55");
+    assertThat(unknownScheme.code()).isEqualTo(2);
+    assertThat(unknownScheme.err()).contains("BROKER_URL=mqtt://u:***@host:1883 is not a supported broker URL")
+        .contains("amqp://").contains("kafka://").doesNotContain("pa55");
+    assertThat(badTimeout.code()).isEqualTo(2);
+    assertThat(badTimeout.err()).contains("HEARTBEAT_INTERVAL_MS=5 is not valid");
+    assertThat(dashboardFile.code()).isEqualTo(2);
+    assertThat(dashboardFile.err()).contains("dashboard takes no FILE");
   }
 }

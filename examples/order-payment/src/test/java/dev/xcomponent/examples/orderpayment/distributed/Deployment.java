@@ -50,7 +50,7 @@ final class Deployment implements AutoCloseable {
   /** Starts the dashboard and both runtimes; returns once the dashboard sees both components. */
   Deployment start() throws Exception {
     startDashboard();
-    startRuntime("order", "order-component.yaml", false);
+    startRuntime("order", "order-component.yaml", true);
     startRuntime("payment", "payment-component.yaml", true);
     awaitComponents(2, Duration.ofSeconds(90));
     return this;

@@ -1,0 +1,136 @@
+package dev.xcomponent.bench;
+
+import dev.xcomponent.adapter.yaml.LoadResult;
+import dev.xcomponent.adapter.yaml.YamlComponentLoader;
+import dev.xcomponent.application.LocalComponentRegistry;
+import dev.xcomponent.application.RuntimeSettings;
+import dev.xcomponent.domain.engine.Event;
+import dev.xcomponent.domain.model.Component;
+import dev.xcomponent.port.HandlerRegistry;
+import dev.xcomponent.port.MessageBroker;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Load driver: cross-component round trips over a broker. PingComponent's instance fires a
+ * cross_component transition to PongComponent (property routing on {@code pairId}); the Pong
+ * instance's transition answers with a cross_component transition back; the round trip ends when
+ * the Ping instance reaches Done. Each component runs in its own registry with its own broker
+ * client, as two runtime processes would.
+ *
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.xcomponent.bench.CrossComponentRoundTrip
+ * URL [roundTrips=1000] [flows=3000] [concurrency=64]} with URL {@code memory}, {@code amqp://…},
+ * {@code redis://…} or {@code kafka://…}. Prints p50/p90/p99/max of sequential round trips and the
+ * flows per second with {@code concurrency} flows in flight.
+ */
+public final class CrossComponentRoundTrip {
+  private final Map<String, Promise<Void>> done = new ConcurrentHashMap<>();
+  private LocalComponentRegistry ping;
+  private LocalComponentRegistry pong;
+
+  public static void main(String[] args) throws Exception {
+    String url = args.length > 0 ? args[0] : "memory";
+    int roundTrips = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    int flows = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
+    int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+    Vertx vertx = Vertx.vertx();
+    try (BenchBrokers.Clients clients = BenchBrokers.open(vertx, url)) {
+      new CrossComponentRoundTrip().run(vertx, clients, roundTrips, flows, concurrency, url);
+    } finally {
+      vertx.close().await(20, TimeUnit.SECONDS);
+    }
+  }
+
+  private void run(Vertx vertx, BenchBrokers.Clients clients, int roundTrips, int flows, int concurrency, String url)
+      throws Exception {
+    RuntimeSettings settings = RuntimeSettings.defaults().withHistoryLimit(0);
+    ping = LocalComponentRegistry.start(vertx, List.of(load("ping-component.yaml")), new HandlerRegistry(),
+        clients.first(), settings).await(30, TimeUnit.SECONDS);
+    pong = LocalComponentRegistry.start(vertx, List.of(load("pong-component.yaml")), new HandlerRegistry(),
+        clients.second(), settings).await(30, TimeUnit.SECONDS);
+    ping.addListener(e -> {
+      if ("state_change".equals(e.type()) && "Done".equals(e.payload().get("newState"))) {
+        Promise<Void> p = done.remove((String) e.payload().get("instanceId"));
+        if (p != null) {
+          p.tryComplete();
+        }
+      }
+    });
+    // Warm-up, then sequential round trips.
+    for (int i = 0; i < Math.min(200, roundTrips); i++) {
+      flow().await(30, TimeUnit.SECONDS);
+    }
+    long[] micros = new long[roundTrips];
+    for (int i = 0; i < roundTrips; i++) {
+      micros[i] = flow().await(30, TimeUnit.SECONDS);
+    }
+    Arrays.sort(micros);
+    System.out.printf("%s: %d sequential round trips: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n", describe(url),
+        roundTrips, ms(micros, 0.50), ms(micros, 0.90), ms(micros, 0.99), micros[roundTrips - 1] / 1000.0);
+    Semaphore inFlight = new Semaphore(concurrency);
+    AtomicInteger failed = new AtomicInteger();
+    long start = System.nanoTime();
+    for (int i = 0; i < flows; i++) {
+      inFlight.acquire();
+      flow().onComplete(ar -> {
+        if (ar.failed()) {
+          failed.incrementAndGet();
+        }
+        inFlight.release();
+      });
+    }
+    inFlight.acquire(concurrency);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("%s: %d flows with %d in flight: %.0f flows/s (%d failed)%n", describe(url), flows, concurrency,
+        flows / seconds, failed.get());
+    ping.stop().await(20, TimeUnit.SECONDS);
+    pong.stop().await(20, TimeUnit.SECONDS);
+  }
+
+  /** One round trip; completes with its duration in microseconds (from GO to Done). */
+  private Future<Long> flow() {
+    String pairId = UUID.randomUUID().toString();
+    Map<String, Object> data = Map.of("pairId", pairId);
+    return pong.createInstance("PongComponent", "Pong", data)
+        .compose(p -> ping.createInstance("PingComponent", "Ping", data))
+        .compose(i -> {
+          Promise<Void> finished = Promise.promise();
+          done.put(i.id(), finished);
+          long t0 = System.nanoTime();
+          return ping.sendEvent("PingComponent", i.id(), Event.of("GO", Map.of(), System.currentTimeMillis()))
+              .compose(o -> finished.future().timeout(30, TimeUnit.SECONDS))
+              .map(v -> (System.nanoTime() - t0) / 1000);
+        });
+  }
+
+  private static double ms(long[] sorted, double q) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1000.0;
+  }
+
+  private static String describe(String url) {
+    int at = url.indexOf('@');
+    return at < 0 ? url : url.substring(0, url.indexOf("://") + 3) + "***" + url.substring(at);
+  }
+
+  private static Component load(String file) throws IOException {
+    try (InputStream in = CrossComponentRoundTrip.class.getResourceAsStream("/roundtrip/" + file)) {
+      LoadResult r = new YamlComponentLoader().load(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      if (r.hasErrors()) {
+        throw new IllegalStateException(r.format());
+      }
+      return r.componentOrNull();
+    }
+  }
+}
