@@ -84,7 +84,9 @@ public interface MessageBroker {
    *
    * @param channel the channel the message was published on
    * @param message the message
-   * @param redelivered true when this message may have been delivered to the group before
+   * @param redelivered true when the adapter knows this message was handed to the group before
+   *     (a hint: after a member's crash some brokers cannot tell, so receivers deduplicate by
+   *     message id and never rely on it)
    */
   record Delivery(String channel, Map<String, Object> message, boolean redelivered) {}
 
