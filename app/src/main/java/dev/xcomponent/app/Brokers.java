@@ -3,6 +3,8 @@ package dev.xcomponent.app;
 import dev.xcomponent.adapter.kafka.KafkaMessageBroker;
 import dev.xcomponent.adapter.kafka.KafkaSettings;
 import dev.xcomponent.adapter.memory.InMemoryMessageBroker;
+import dev.xcomponent.adapter.rabbitmq.RabbitMqMessageBroker;
+import dev.xcomponent.adapter.rabbitmq.RabbitMqSettings;
 import dev.xcomponent.adapter.redis.RedisBrokerSettings;
 import dev.xcomponent.adapter.redis.RedisMessageBroker;
 import dev.xcomponent.port.MessageBroker;
@@ -17,7 +19,7 @@ final class Brokers {
   static void check(BrokerConfig config) {
     switch (config.kind()) {
       case MEMORY -> { }
-      case RABBITMQ -> throw new IllegalArgumentException("not available yet");
+      case RABBITMQ -> RabbitMqSettings.fromUrl(config.url());
       case REDIS -> RedisBrokerSettings.fromUrl(config.url());
       case KAFKA -> KafkaSettings.fromUrl(config.url());
     }
@@ -28,7 +30,7 @@ final class Brokers {
     try {
       return switch (config.kind()) {
         case MEMORY -> Future.succeededFuture(new InMemoryMessageBroker(vertx));
-        case RABBITMQ -> throw new IllegalArgumentException("not available yet");
+        case RABBITMQ -> RabbitMqMessageBroker.open(vertx, RabbitMqSettings.fromUrl(config.url()));
         case REDIS -> RedisMessageBroker.connect(vertx, RedisBrokerSettings.fromUrl(config.url())).map(b -> (MessageBroker) b);
         case KAFKA -> KafkaMessageBroker.open(vertx, KafkaSettings.fromUrl(config.url()));
       };

@@ -2,6 +2,7 @@ package dev.xcomponent.bench;
 
 import dev.xcomponent.adapter.kafka.KafkaMessageBroker;
 import dev.xcomponent.adapter.memory.InMemoryMessageBroker;
+import dev.xcomponent.adapter.rabbitmq.RabbitMqMessageBroker;
 import dev.xcomponent.adapter.redis.RedisMessageBroker;
 import dev.xcomponent.port.MessageBroker;
 import io.vertx.core.Vertx;
@@ -31,6 +32,10 @@ final class BenchBrokers {
     if (url.startsWith("kafka://") || url.startsWith("kafkas://")) {
       return new Clients(KafkaMessageBroker.open(vertx, url).await(60, TimeUnit.SECONDS),
           KafkaMessageBroker.open(vertx, url).await(60, TimeUnit.SECONDS));
+    }
+    if (url.startsWith("amqp://") || url.startsWith("amqps://")) {
+      return new Clients(RabbitMqMessageBroker.open(vertx, url).await(30, TimeUnit.SECONDS),
+          RabbitMqMessageBroker.open(vertx, url).await(30, TimeUnit.SECONDS));
     }
     throw new IllegalArgumentException("unsupported broker URL " + url);
   }

@@ -1,0 +1,33 @@
+package dev.xcomponent.examples.orderpayment.distributed;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Mode 3 of the deployment guide: runtimes and dashboard on RabbitMQ, events in PostgreSQL. The
+ * broker application is restarted ({@code rabbitmqctl stop_app}, then {@code start_app}) in the
+ * middle of the 200 flows: durable queues and persistent messages survive it.
+ */
+class RabbitMqDeploymentTest extends DistributedDeploymentTest {
+  @Override
+  protected String brokerUrl() {
+    return System.getenv().getOrDefault("XC_TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672");
+  }
+
+  @Override
+  protected boolean restartTheBroker() throws Exception {
+    Thread.sleep(300);
+    run("rabbitmqctl", "stop_app");
+    Thread.sleep(1000);
+    run("rabbitmqctl", "start_app");
+    return true;
+  }
+
+  private void run(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(deployment.logs().resolve("rabbitmq-restart.log").toFile()))
+        .start();
+    if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", cmd) + " failed; see " + deployment.logs());
+    }
+  }
+}
