@@ -2,7 +2,7 @@
 // Data is only ever written with textContent (see js/dom.js); the page loads nothing but its own
 // files, as the Content-Security-Policy `default-src 'self'` requires.
 import { h, fill, byId, shortId, time, ago, preview, throttle } from './js/dom.js';
-import { api, withQuery, enc } from './js/api.js';
+import { api, withQuery, enc, authed, setToken } from './js/api.js';
 import { connectLive } from './js/live.js';
 import { setupCreateDialog } from './js/forms.js';
 import { Detail } from './js/detail.js';
@@ -91,7 +91,7 @@ function selectComponent(name) {
   fillStates();
   el.overviewTitle.textContent = c ? `${c.name}${c.version ? ' · v' + c.version : ''}` : 'No component';
   renderCards();
-  el.links.src = c ? `/api/components/${enc(c.name)}/links.svg` : '';
+  el.links.src = c ? authed(`/api/components/${enc(c.name)}/links.svg`) : '';
   updateHash();
   refreshNow();
 }
@@ -119,7 +119,7 @@ function renderCards() {
         h('span', { class: 'badge count', dataset: { count: m.name } }, '0')),
       h('div', { class: 'diagram' },
         h('img', { alt: `State machine ${m.name}`, loading: 'lazy',
-          src: `/api/components/${enc(c.name)}/machines/${enc(m.name)}/diagram.svg` })),
+          src: authed(`/api/components/${enc(c.name)}/machines/${enc(m.name)}/diagram.svg`) })),
       h('ul', { class: 'chips', dataset: { chips: m.name } }));
   }));
   renderCounts();
@@ -345,3 +345,13 @@ async function start() {
 }
 
 start();
+
+// A server started with API_TOKEN answers 401 until the operator gives a token for this tab.
+const authDialog = byId('auth-dialog');
+window.addEventListener('xc:auth-required', () => {
+  if (!authDialog.open) authDialog.showModal();
+});
+byId('auth-form').addEventListener('submit', () => {
+  setToken(byId('auth-token').value.trim());
+  location.reload();
+});

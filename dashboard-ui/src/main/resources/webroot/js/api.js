@@ -9,8 +9,28 @@ export class ApiError extends Error {
   }
 }
 
+const TOKEN_KEY = 'xcomponent.token';
+
+/** The bearer token the operator entered for this tab, or null (open servers need none). */
+export function token() {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function setToken(value) {
+  if (value) sessionStorage.setItem(TOKEN_KEY, value);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+/** `url` with the token as `access_token`, for what the browser loads itself (images, WebSocket). */
+export function authed(url) {
+  const t = token();
+  if (!t) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(t)}`;
+}
+
 async function send(method, path, body) {
   const init = { method, headers: { Accept: 'application/json' } };
+  if (token()) init.headers.Authorization = `Bearer ${token()}`;
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -27,6 +47,7 @@ async function send(method, path, body) {
   } catch {
     json = null;
   }
+  if (response.status === 401) window.dispatchEvent(new CustomEvent('xc:auth-required'));
   if (!response.ok) {
     throw new ApiError(response.status, json?.code ?? 'HTTP_' + response.status,
       json?.error ?? `Request failed (${response.status})`);

@@ -1,7 +1,7 @@
 // The instance detail: diagram, data, pending timeouts with live countdowns, actions (one button
 // per event available from the current state) with a JSON payload editor, and the history.
 import { h, fill, byId, shortId, time, dateTime, duration, pretty } from './dom.js';
-import { api, enc } from './api.js';
+import { api, enc, authed } from './api.js';
 
 const TIMED = new Set(['timeout', 'auto']);
 
@@ -100,7 +100,7 @@ export class Detail {
     el.updated.textContent = `updated ${dateTime(inst.updatedAt)}`;
     const src = `/api/components/${enc(inst.componentName)}/machines/${enc(inst.machineName)}`
       + `/diagram.svg?instanceId=${enc(inst.id)}&v=${enc(inst.updatedAt)}-${enc(inst.currentState)}`;
-    if (el.diagram.getAttribute('src') !== src) el.diagram.src = src;
+    if (el.diagram.getAttribute('src') !== authed(src)) el.diagram.src = authed(src);
     el.diagram.dataset.state = inst.currentState;
     el.data.textContent = pretty(inst.publicMember ?? inst.context);
     this.renderActions(inst, transitions);

@@ -1,4 +1,5 @@
 // The live-update WebSocket: reconnects with a growing delay and reports its status.
+import { authed } from './api.js';
 
 export function connectLive({ onMessage, onStatus }) {
   let delay = 500;
@@ -7,7 +8,7 @@ export function connectLive({ onMessage, onStatus }) {
 
   function open() {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    socket = new WebSocket(`${scheme}://${location.host}/ws`);
+    socket = new WebSocket(authed(`${scheme}://${location.host}/ws`));
     onStatus('connecting');
     socket.addEventListener('open', () => {
       delay = 500;

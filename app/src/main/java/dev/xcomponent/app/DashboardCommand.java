@@ -42,7 +42,8 @@ final class DashboardCommand {
           "  --host H        interface to bind (default: env HOST, else 0.0.0.0)",
           "  -h, --help      show this help",
           "",
-          "Environment: RUNTIME_TIMEOUT_MS (default 90000), COMMAND_TIMEOUT_MS (default 10000).",
+          "Environment: RUNTIME_TIMEOUT_MS (default 90000), COMMAND_TIMEOUT_MS (default 10000),",
+          "API_TOKEN and API_VIEWER_TOKEN (bearer tokens; unset: open access).",
           "Exit status: 1 start-up failed, 2 bad command line or configuration.");
 
   private DashboardCommand() {}
@@ -59,6 +60,7 @@ final class DashboardCommand {
     BrokerConfig brokerConfig = BrokerConfig.from(args.value("broker").orElse(null), env);
     StoreConfig storeConfig = StoreConfig.from(args.value("database").orElse(null), env);
     ClusterTimings timings = ClusterTimings.from(env);
+    dev.xcomponent.adapter.http.AccessTokens access = ApiAccess.from(env);
     int port = args.value("port").isPresent() ? ServeConfig.port("--port", args.value("port").get())
         : ServeConfig.env(env, "PORT") != null ? ServeConfig.port("PORT", ServeConfig.env(env, "PORT")) : ServeConfig.DEFAULT_PORT;
     String host = args.value("host").orElse(ServeConfig.env(env, "HOST"));
@@ -77,7 +79,8 @@ final class DashboardCommand {
           RemoteComponentRegistry.start(vertx, broker, store, new RemoteComponentRegistry.Settings(
               timings.runtimeTimeoutMs(), timings.commandTimeoutMs(), 200_000, ServeCommand.hostName())),
           LIMIT, "listening to the runtimes on " + brokerConfig.describe());
-      int actual = HttpServers.start(vertx, registry, host, port, "distributed", brokerConfig.describe(), store != null);
+      int actual = HttpServers.start(vertx, registry, host, port, "distributed", brokerConfig.describe(), store != null,
+          access);
       LOG.info("xcomponent dashboard on http://{}:{} (mode distributed, broker {}, store {})", host, actual,
           brokerConfig.describe(), storeConfig.describe());
       return new Dashboard(vertx, registry, broker, store, actual);

@@ -1,5 +1,6 @@
 package dev.xcomponent.app;
 
+import dev.xcomponent.adapter.http.AccessTokens;
 import dev.xcomponent.adapter.http.HttpApiVerticle;
 import dev.xcomponent.adapter.http.HttpSettings;
 import dev.xcomponent.port.ComponentRegistry;
@@ -18,9 +19,9 @@ final class HttpServers {
 
   /** Starts the servers; returns the port they listen on. */
   static int start(Vertx vertx, ComponentRegistry registry, String host, int port, String mode, String broker,
-      boolean store) throws CliException {
+      boolean store, AccessTokens access) throws CliException {
     HttpSettings http = new HttpSettings(host, port, HttpSettings.DEFAULT_MAX_BODY_BYTES, mode, broker, store,
-        HttpSettings.DEFAULT_MAX_LIST_LIMIT);
+        HttpSettings.DEFAULT_MAX_LIST_LIMIT).withAccess(access);
     HttpApiVerticle api = new HttpApiVerticle(registry, http);
     Blocking.await(vertx.deployVerticle(api), LIMIT, "starting the HTTP API on " + host + ":" + port);
     int more = port == 0 ? 0 : Runtime.getRuntime().availableProcessors() - 1;

@@ -56,6 +56,6 @@ final class RuntimeCommand {
     int port = http ? ServeConfig.port("--port", args.value("port").get()) : 0;
     String host = args.value("host").orElse(ServeConfig.env(env, "HOST"));
     return new ServeConfig(List.of(Path.of(file)), host == null ? ServeConfig.DEFAULT_HOST : host, port,
-        plugins == null ? null : Path.of(plugins), broker, store, http, ClusterTimings.from(env));
+        plugins == null ? null : Path.of(plugins), broker, store, http, ClusterTimings.from(env), ApiAccess.from(env));
   }
 }

@@ -49,7 +49,8 @@ public final class ServeCommand {
           "                   distributed deployment (dashboards see these runtimes)",
           "  -h, --help       show this help",
           "",
-          "Environment: SNAPSHOT_INTERVAL (default 10), HEARTBEAT_INTERVAL_MS (default 30000).",
+          "Environment: SNAPSHOT_INTERVAL (default 10), HEARTBEAT_INTERVAL_MS (default 30000),",
+          "API_TOKEN and API_VIEWER_TOKEN (bearer tokens of the API; unset: open access).",
           "Exit status: 1 start-up failed, 2 bad command line or configuration; once",
           "serving, a clean stop on a signal ends with the JVM's status for it (130 for",
           "SIGINT, 143 for SIGTERM).");
@@ -131,7 +132,8 @@ public final class ServeCommand {
       }
       String mode = config.broker().distributed() ? "distributed" : "monolith";
       int port = config.http()
-          ? HttpServers.start(vertx, registry, config.host(), config.port(), mode, config.broker().describe(), store != null)
+          ? HttpServers.start(vertx, registry, config.host(), config.port(), mode, config.broker().describe(), store != null,
+              config.access())
           : 0;
       Server server = new Server(vertx, registry, host, broker, store, plugins, port);
       if (config.http()) {

@@ -1,5 +1,6 @@
 package dev.xcomponent.app;
 
+import dev.xcomponent.adapter.http.AccessTokens;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,11 @@ import java.util.Set;
  * @param store the event store (see {@link StoreConfig})
  * @param http whether to serve the HTTP API and dashboard
  * @param timings heartbeat and time-outs of a distributed deployment
+ * @param access bearer tokens of the HTTP API ({@code API_TOKEN}, {@code API_VIEWER_TOKEN})
  */
 public record ServeConfig(
     List<Path> files, String host, int port, Path plugins, BrokerConfig broker, StoreConfig store, boolean http,
-    ClusterTimings timings) {
+    ClusterTimings timings, AccessTokens access) {
   /** Port used when neither {@code --port} nor {@code PORT} is given. */
   public static final int DEFAULT_PORT = 3000;
 
@@ -44,11 +46,12 @@ public record ServeConfig(
     Objects.requireNonNull(broker, "broker");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(timings, "timings");
+    access = access == null ? AccessTokens.OPEN : access;
   }
 
   /** An HTTP server over the in-memory broker with {@code store}. */
   public ServeConfig(List<Path> files, String host, int port, Path plugins, String memory, StoreConfig store) {
-    this(files, host, port, plugins, BrokerConfig.memory(), store, true, ClusterTimings.defaults());
+    this(files, host, port, plugins, BrokerConfig.memory(), store, true, ClusterTimings.defaults(), AccessTokens.OPEN);
   }
 
   /** An HTTP server over the in-memory broker without an event store. */
@@ -84,7 +87,8 @@ public record ServeConfig(
     }
     String plugins = args.value("plugins").orElse(env(env, "XCOMPONENT_PLUGINS"));
     List<Path> files = args.positionals().stream().map(Path::of).toList();
-    return new ServeConfig(files, host, port, plugins == null ? null : Path.of(plugins), broker, store, true, timings);
+    return new ServeConfig(files, host, port, plugins == null ? null : Path.of(plugins), broker, store, true, timings,
+        ApiAccess.from(env));
   }
 
   static int port(String source, String text) throws CliException {

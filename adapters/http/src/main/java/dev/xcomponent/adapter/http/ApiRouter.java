@@ -11,7 +11,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 
 /**
  * Assembles the one router of the HTTP edge, in this order: security headers, the body reader
- * (bounded, no file uploads), the failure handler, the API routes, a JSON 404 for any other {@code
+ * (bounded, no file uploads), the failure handler, the bearer-token check, the API routes, a JSON 404 for any other {@code
  * GET /api} path, the redirect of {@code /} to the dashboard, and the static files of the classpath
  * folder {@code webroot/}. Unmatched requests get the router's 404 or 405, written as JSON too.
  */
@@ -44,6 +44,7 @@ public final class ApiRouter {
     router.route().handler(new SecurityHeaders());
     router.route().handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
     router.route().failureHandler(errors);
+    router.route().handler(new BearerAuth(settings.access()));
 
     new SystemRoutes(registry, settings).mount(router);
     new ComponentRoutes(registry).mount(router);

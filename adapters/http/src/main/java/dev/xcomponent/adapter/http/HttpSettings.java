@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param database whether a persistent event store is configured
  * @param maxListLimit largest {@code limit} honoured by instance listings
  * @param webSocket limits of the live-update WebSocket
+ * @param access the bearer tokens of the API (see {@link AccessTokens}); null means open
  */
 public record HttpSettings(
     String host,
@@ -23,7 +24,8 @@ public record HttpSettings(
     String brokerDescription,
     boolean database,
     int maxListLimit,
-    WebSocketSettings webSocket) {
+    WebSocketSettings webSocket,
+    AccessTokens access) {
 
   /** Default port, the one of the reference implementation. */
   public static final int DEFAULT_PORT = 3000;
@@ -52,6 +54,25 @@ public record HttpSettings(
     mode = mode == null ? "monolith" : mode;
     brokerDescription = brokerDescription == null ? "memory" : brokerDescription;
     webSocket = webSocket == null ? WebSocketSettings.defaults() : webSocket;
+    access = access == null ? AccessTokens.OPEN : access;
+  }
+
+  /** Settings with open access. */
+  public HttpSettings(
+      String host,
+      int port,
+      long maxBodyBytes,
+      String mode,
+      String brokerDescription,
+      boolean database,
+      int maxListLimit,
+      WebSocketSettings webSocket) {
+    this(host, port, maxBodyBytes, mode, brokerDescription, database, maxListLimit, webSocket, AccessTokens.OPEN);
+  }
+
+  /** The same settings guarded by {@code tokens}. */
+  public HttpSettings withAccess(AccessTokens tokens) {
+    return new HttpSettings(host, port, maxBodyBytes, mode, brokerDescription, database, maxListLimit, webSocket, tokens);
   }
 
   /** Settings with the default WebSocket limits. */
@@ -89,30 +110,30 @@ public record HttpSettings(
   /** A copy bound to {@code newHost} and {@code newPort}. */
   public HttpSettings withAddress(String newHost, int newPort) {
     return new HttpSettings(
-        newHost, newPort, maxBodyBytes, mode, brokerDescription, database, maxListLimit, webSocket);
+        newHost, newPort, maxBodyBytes, mode, brokerDescription, database, maxListLimit, webSocket, access);
   }
 
   /** A copy with another body limit. */
   public HttpSettings withMaxBodyBytes(long bytes) {
     return new HttpSettings(
-        host, port, bytes, mode, brokerDescription, database, maxListLimit, webSocket);
+        host, port, bytes, mode, brokerDescription, database, maxListLimit, webSocket, access);
   }
 
   /** A copy with another listing cap. */
   public HttpSettings withMaxListLimit(int limit) {
     return new HttpSettings(
-        host, port, maxBodyBytes, mode, brokerDescription, database, limit, webSocket);
+        host, port, maxBodyBytes, mode, brokerDescription, database, limit, webSocket, access);
   }
 
   /** A copy with other WebSocket limits. */
   public HttpSettings withWebSocket(WebSocketSettings limits) {
     return new HttpSettings(
-        host, port, maxBodyBytes, mode, brokerDescription, database, maxListLimit, limits);
+        host, port, maxBodyBytes, mode, brokerDescription, database, maxListLimit, limits, access);
   }
 
   /** A copy reporting whether a persistent store is configured. */
   public HttpSettings withDatabase(boolean configured) {
     return new HttpSettings(
-        host, port, maxBodyBytes, mode, brokerDescription, configured, maxListLimit, webSocket);
+        host, port, maxBodyBytes, mode, brokerDescription, configured, maxListLimit, webSocket, access);
   }
 }

@@ -55,6 +55,10 @@ final class ApiServer {
     return new ApiServer(registry, verticle, WebClient.create(vertx));
   }
 
+  int port() {
+    return verticle.actualPort();
+  }
+
   void stop() {
     client.close();
     await(registry.stop());
