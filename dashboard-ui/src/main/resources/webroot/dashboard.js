@@ -279,6 +279,14 @@ function onLive(message) {
     if (state.components.length && names !== known) loadComponents();
     return;
   }
+  if (message.type === 'runtime_connected' || message.type === 'runtime_disconnected') {
+    loadRuntimes();
+    loadComponents().catch((e) => toast(e.message, 'error'));
+    const d = message.data ?? {};
+    toast(`${d.componentName ?? 'A runtime'} ${message.type === 'runtime_connected' ? 'connected' : 'disconnected'}`,
+      message.type === 'runtime_connected' ? 'info' : 'error');
+    return;
+  }
   if (message.type === 'instances_update') {
     if (message.componentName === state.component) refreshSoon();
     return;
