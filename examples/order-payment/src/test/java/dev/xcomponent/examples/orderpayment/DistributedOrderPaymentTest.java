@@ -130,6 +130,24 @@ class DistributedOrderPaymentTest {
     orderHost.stop().await(5, TimeUnit.SECONDS);
   }
 
+  @Test
+  void aRuntimeThatFallsSilentIsDroppedAfterTheTimeout() throws Exception {
+    // A runtime killed with SIGKILL says nothing: it only stops heartbeating. Announce one by hand.
+    Component ghost = dashboard.component("OrderComponent").orElseThrow();
+    Map<String, Object> definition = new io.vertx.core.json.JsonObject(
+        dev.xcomponent.application.ComponentJson.component(ghost).encode()).getMap();
+    definition.put("name", "GhostComponent");
+    bus.connection().publish("fsm:registry:announce", Map.of("runtimeId", "ghost-1", "componentName", "GhostComponent",
+        "component", definition, "host", "nowhere", "port", 0, "timestamp", System.currentTimeMillis()))
+        .await(5, TimeUnit.SECONDS);
+    waitFor(() -> dashboard.component("GhostComponent"));
+    long seen = System.currentTimeMillis();
+    waitFor(() -> dashboard.component("GhostComponent").isEmpty() ? Optional.of(true) : Optional.empty());
+    assertThat(System.currentTimeMillis() - seen).as("dropped after the 2 s timeout, not before").isGreaterThanOrEqualTo(1_500);
+    assertThat(dashboard.runtimes()).extracting(r -> r.componentName())
+        .containsExactly("OrderComponent", "PaymentComponent");
+  }
+
   private EventOutcome send(String id, String type) throws Exception {
     return dashboard.sendEvent(null, id, Event.of(type, Map.of(), System.currentTimeMillis())).await(10, TimeUnit.SECONDS);
   }
