@@ -55,7 +55,8 @@ public final class CrossComponentRoundTrip {
 
   private void run(Vertx vertx, BenchBrokers.Clients clients, int roundTrips, int flows, int concurrency, String url)
       throws Exception {
-    RuntimeSettings settings = RuntimeSettings.defaults().withHistoryLimit(0);
+    RuntimeSettings settings = RuntimeSettings.defaults().withHistoryLimit(0)
+        .withPartitions(Integer.getInteger("partitions", RuntimeSettings.defaults().partitions()));
     ping = LocalComponentRegistry.start(vertx, List.of(load("ping-component.yaml")), new HandlerRegistry(),
         clients.first(), settings).await(30, TimeUnit.SECONDS);
     pong = LocalComponentRegistry.start(vertx, List.of(load("pong-component.yaml")), new HandlerRegistry(),
