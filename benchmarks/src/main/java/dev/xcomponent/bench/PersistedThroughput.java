@@ -148,6 +148,11 @@ public final class PersistedThroughput {
     }
 
     @Override
+    public Future<List<dev.xcomponent.port.InstanceSnapshot>> search(dev.xcomponent.port.SnapshotSearch query) {
+      return snaps().search(query);
+    }
+
+    @Override
     public Future<Void> delete(String id) {
       return snaps().delete(id);
     }

@@ -358,6 +358,43 @@ public final class LocalComponentRegistry implements ComponentRegistry {
     });
   }
 
+  /** Asks the event store the runtimes share; without one, fails with {@link RuntimeFailure#noEventStore()}. */
+  @Override
+  public Future<List<dev.xcomponent.port.InstanceSnapshot>> searchHistory(dev.xcomponent.port.SnapshotSearch query) {
+    Journal journal = runtimes.values().stream().map(ComponentRuntime::journal)
+        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    if (journal == null) {
+      return Future.failedFuture(RuntimeFailure.noEventStore());
+    }
+    return ((dev.xcomponent.port.SnapshotStore) journal.store()).search(query)
+        .map(list -> list.stream().map(s -> {
+          ComponentRuntime rt = runtimes.get(s.componentName());
+          InstanceSlot slot = rt == null ? null : rt.slot(s.instanceId());
+          return slot == null ? s : withLiveState(s, InstanceViews.of(rt, slot));
+        }).toList())
+        .recover(LocalComponentRegistry::storeUnavailable);
+  }
+
+  /**
+   * A search hit with the state the instance has now: the store's snapshot may be a few events
+   * behind a live instance (one snapshot every {@code SNAPSHOT_INTERVAL} events).
+   */
+  static dev.xcomponent.port.InstanceSnapshot withLiveState(dev.xcomponent.port.InstanceSnapshot s, InstanceView live) {
+    if (live.updatedAt() < s.updatedAt()) {
+      return s;
+    }
+    return new dev.xcomponent.port.InstanceSnapshot(s.instanceId(), s.componentName(), s.machineName(),
+        live.currentState(), live.status(), live.publicMember(), live.context(), s.createdAt(), live.updatedAt(),
+        s.entryPoint(), s.parentId(), s.parentMachine(), s.seq(), s.correlationId(), s.lastEventId(), s.timers());
+  }
+
+  /** A store failure as the registry's {@code UNAVAILABLE} answer (the store's message names no secret). */
+  static <T> Future<T> storeUnavailable(Throwable t) {
+    return Future.failedFuture(t instanceof dev.xcomponent.port.StoreFailure f
+        ? new RuntimeFailure(ErrorCode.UNAVAILABLE, "The event store cannot answer: " + f.getMessage())
+        : t);
+  }
+
   @Override
   public Map<String, Object> dependencies() {
     Map<String, Object> out = new LinkedHashMap<>();

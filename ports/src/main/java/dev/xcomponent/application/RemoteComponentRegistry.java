@@ -547,6 +547,19 @@ public final class RemoteComponentRegistry implements ComponentRegistry {
     });
   }
 
+  /** Asks the event store given at start; without one, fails with {@link RuntimeFailure#noEventStore()}. */
+  @Override
+  public Future<List<dev.xcomponent.port.InstanceSnapshot>> searchHistory(dev.xcomponent.port.SnapshotSearch query) {
+    return store instanceof SnapshotStore snapshots
+        ? snapshots.search(query)
+            .map(list -> list.stream().map(s -> {
+              InstanceView live = instances.get(s.instanceId());
+              return live == null ? s : LocalComponentRegistry.withLiveState(s, live);
+            }).toList())
+            .recover(LocalComponentRegistry::storeUnavailable)
+        : Future.failedFuture(RuntimeFailure.noEventStore());
+  }
+
   @Override
   public Map<String, Object> dependencies() {
     return Map.of("broker", broker.state().name(), "commandsAwaitingAnswer", awaiting.size());

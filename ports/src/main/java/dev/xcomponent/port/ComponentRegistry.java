@@ -58,6 +58,15 @@ public interface ComponentRegistry {
   Future<CorrelatedEvents> correlated(String instanceId, int limit);
 
   /**
+   * Searches the latest snapshots of the instances recorded in the event store (live, finished or
+   * of other processes sharing the store), newest first: see {@link SnapshotStore#search}. Fails
+   * with {@link RuntimeFailure#noEventStore()} when no event store is configured.
+   */
+  default Future<List<InstanceSnapshot>> searchHistory(SnapshotSearch query) {
+    return Future.failedFuture(RuntimeFailure.noEventStore());
+  }
+
+  /**
    * The state of what this process depends on, for {@code /health}: {@code broker} ({@code UP},
    * {@code RECONNECTING}, {@code CLOSED}) and, per component, messages waiting for the broker and
    * messages given up (dead letters). Empty when there is nothing to report.

@@ -27,6 +27,20 @@ public final class RuntimeFailure extends RuntimeException {
     return new RuntimeFailure(ErrorCode.COMPONENT_NOT_FOUND, "Component " + name + " not found");
   }
 
+  /** The message of {@link #noEventStore()}. */
+  public static final String NO_EVENT_STORE =
+      "No event store configured (set DATABASE_URL or REDIS_URL to keep and search the history)";
+
+  /** An operation that reads the event store, asked of a process that has none. */
+  public static RuntimeFailure noEventStore() {
+    return new RuntimeFailure(ErrorCode.UNAVAILABLE, NO_EVENT_STORE);
+  }
+
+  /** Whether {@code t} is the failure of {@link #noEventStore()}. */
+  public static boolean isNoEventStore(Throwable t) {
+    return t instanceof RuntimeFailure f && f.code == ErrorCode.UNAVAILABLE && NO_EVENT_STORE.equals(f.getMessage());
+  }
+
   public static RuntimeFailure machineNotFound(String name) {
     return new RuntimeFailure(ErrorCode.MACHINE_NOT_FOUND, "Machine " + name + " not found");
   }

@@ -24,6 +24,23 @@ public interface SnapshotStore {
    */
   Future<List<InstanceSnapshot>> activeSnapshots(String componentName, String afterInstanceId, int limit);
 
+  /**
+   * The audit search: the latest snapshots matching {@code query}, newest {@link
+   * InstanceSnapshot#updatedAt()} first (equal times: higher instance id first), at most {@code
+   * query.limit()}, finished instances included.
+   *
+   * <p>It reads the latest snapshot of each instance, not its events: the state found is the state
+   * of that snapshot. Snapshots are taken at creation, every {@code snapshotInterval} events and on
+   * reaching a final or error state, so an active instance may have moved on by up to {@code
+   * snapshotInterval - 1} events since; finished instances are always exact.
+   *
+   * <p>Stores answer from an index on (component, machine, state) ordered by update time, never by
+   * reading every snapshot. A {@code text} filter is checked on the instances the name filters
+   * select; a store may bound how many it checks (the Redis store does, see its documentation), so a
+   * text search over a very large selection may return fewer matches than exist.
+   */
+  Future<List<InstanceSnapshot>> search(SnapshotSearch query);
+
   /** Deletes the snapshot of an instance; its events and their sequence numbers stay. */
   Future<Void> delete(String instanceId);
 }

@@ -315,6 +315,11 @@ class PersistenceScenariosTest {
     }
 
     @Override
+    public Future<List<InstanceSnapshot>> search(dev.xcomponent.port.SnapshotSearch query) {
+      return inner.search(query);
+    }
+
+    @Override
     public Future<Void> delete(String instanceId) {
       return inner.delete(instanceId);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.xcomponent.port.AppendResult;
 import dev.xcomponent.port.EventStore;
 import dev.xcomponent.port.InstanceSnapshot;
+import dev.xcomponent.port.SnapshotSearch;
 import dev.xcomponent.port.SnapshotStore;
 import dev.xcomponent.port.StoreFailure;
 import dev.xcomponent.port.StoredEvent;
@@ -331,5 +332,136 @@ public abstract class EventStoreContract {
     Throwable t = catchThrowable(() -> await(events.append(List.of(event(id, 1, component, 2)), List.of())));
     assertThat(t).isInstanceOf(StoreFailure.class);
     assertThat(await(events.events(id, 0))).hasSize(1);
+  }
+
+  // ---- search ---------------------------------------------------------------------------------
+
+  static InstanceSnapshot found(String id, String component, String machine, String state, String status, long updatedAt,
+      Map<String, Object> publicMember, Map<String, Object> context) {
+    return new InstanceSnapshot(id, component, machine, state, status, publicMember, context, 1000, updatedAt, false,
+        null, null, updatedAt, "corr-" + id, null, List.of());
+  }
+
+  static InstanceSnapshot found(String id, String component, String machine, String state, long updatedAt) {
+    return found(id, component, machine, state, "active", updatedAt, null, Map.of("n", updatedAt));
+  }
+
+  private List<String> search(String component, String machine, String state, String text, int limit) throws Exception {
+    return await(snapshots.search(new SnapshotSearch(component, machine, state, text, limit))).stream()
+        .map(InstanceSnapshot::instanceId).toList();
+  }
+
+  @Test
+  void searchFiltersByComponentMachineAndStateCombinedNewestFirst() throws Exception {
+    String c = "C-" + newId();
+    String d = "D-" + newId();
+    String order = "Order-" + newId();
+    String payment = "Payment-" + newId();
+    String draft = "Draft-" + newId();
+    String a1 = newId();
+    String a2 = newId();
+    String a3 = newId();
+    String a4 = newId();
+    String d1 = newId();
+    await(events.append(List.of(event(a1, 1, c, 1)), List.of(found(a1, c, order, draft, 5_000))));
+    await(snapshots.save(List.of(found(a2, c, order, "Paid", 5_001), found(a3, c, payment, draft, 5_002),
+        found(a4, c, order, draft, "completed", 5_003, null, Map.of()), found(d1, d, order, draft, 5_004))));
+
+    assertThat(search(c, null, null, null, 100)).containsExactly(a4, a3, a2, a1);
+    assertThat(search(c, order, null, null, 100)).containsExactly(a4, a2, a1);
+    assertThat(search(c, order, draft, null, 100)).containsExactly(a4, a1);
+    assertThat(search(c, null, draft, null, 100)).containsExactly(a4, a3, a1);
+    assertThat(search(null, order, draft, null, 100)).containsExactly(d1, a4, a1);
+    assertThat(search(null, null, draft, null, 100)).containsExactly(d1, a4, a3, a1);
+    assertThat(search(null, order, null, null, 100)).containsExactly(d1, a4, a2, a1);
+    assertThat(search(d, order, null, null, 100)).containsExactly(d1);
+    assertThat(search(c, payment, "Paid", null, 100)).isEmpty();
+    assertThat(search("Nobody-" + newId(), null, null, null, 100)).isEmpty();
+
+    InstanceSnapshot back = await(snapshots.search(new SnapshotSearch(c, order, draft, null, 1))).get(0);
+    assertSameSnapshot(back, found(a4, c, order, draft, "completed", 5_003, null, Map.of()));
+  }
+
+  @Test
+  void searchFollowsTheLatestSnapshotOfEachInstanceAndForgetsDeletedOnes() throws Exception {
+    String c = "C-" + newId();
+    String m = "M-" + newId();
+    List<String> ids = new ArrayList<>();
+    List<InstanceSnapshot> list = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      String id = newId();
+      ids.add(id);
+      list.add(found(id, c, m, "Draft", 10_000 + i));
+    }
+    await(snapshots.save(list));
+    assertThat(search(c, m, "Draft", null, 3)).containsExactly(ids.get(6), ids.get(5), ids.get(4));
+    assertThat(search(c, m, null, null, 500)).hasSize(7);
+
+    String moved = ids.get(0);
+    await(snapshots.save(List.of(found(moved, c, m, "Done", "completed", 20_000, null, Map.of()))));
+    assertThat(search(c, m, "Draft", null, 100)).hasSize(6).doesNotContain(moved);
+    assertThat(search(c, m, "Done", null, 100)).containsExactly(moved);
+    assertThat(search(c, null, null, null, 1)).containsExactly(moved);
+
+    await(snapshots.delete(ids.get(6)));
+    assertThat(search(c, m, "Draft", null, 2)).containsExactly(ids.get(5), ids.get(4));
+    await(snapshots.delete(moved));
+    assertThat(search(c, m, "Done", null, 100)).isEmpty();
+    assertThat(search(c, null, null, null, 100)).hasSize(5);
+  }
+
+  @Test
+  void searchTextMatchesTheIdOrTheDataIgnoringCase() throws Exception {
+    String c = "C-" + newId();
+    String d = "D-" + newId();
+    String token = "Tok" + newId().substring(0, 8);
+    String alice = newId();
+    String bob = newId();
+    String plain = newId();
+    String elsewhere = newId();
+    await(snapshots.save(List.of(
+        found(alice, c, "Order", "Draft", "active", 1, null,
+            Map.of("customer", "Alice Martin", "orderId", "ORD-7781", "tag", token)),
+        found(bob, c, "Order", "Draft", "active", 2, Map.of("customer", "Bob"), Map.of("secret", "alice")),
+        found(plain, c, "Order", "Draft", "active", 3, null, Map.of("n", 1)),
+        found(elsewhere, d, "Order", "Draft", "active", 4, null, Map.of("tag", token.toUpperCase())))));
+
+    assertThat(search(c, null, null, "ALICE", 100)).as("the public member is the data, not the context")
+        .containsExactly(alice);
+    assertThat(search(c, null, null, "ord-77", 100)).containsExactly(alice);
+    assertThat(search(c, null, null, "customer", 100)).containsExactly(bob, alice);
+    assertThat(search(c, "Order", "Draft", plain.substring(9, 23).toUpperCase(), 100)).containsExactly(plain);
+    assertThat(search(c, null, null, "no such text", 100)).isEmpty();
+    assertThat(search(null, null, null, token.toLowerCase(), 100)).containsExactly(elsewhere, alice);
+    assertThat(search(d, null, null, token, 100)).containsExactly(elsewhere);
+    assertThat(search(c, "Order", "Paid", "alice", 100)).isEmpty();
+    assertThat(search(null, null, null, token, 1)).containsExactly(elsewhere);
+  }
+
+  @Test
+  void searchTextHasNoWildcards() throws Exception {
+    String c = "C-" + newId();
+    String percent = newId();
+    String fifty = newId();
+    String underscore = newId();
+    String axb = newId();
+    String quote = newId();
+    String backslash = newId();
+    await(snapshots.save(List.of(
+        found(percent, c, "M", "S", "active", 1, null, Map.of("note", "50% off")),
+        found(fifty, c, "M", "S", "active", 2, null, Map.of("note", "50 off")),
+        found(underscore, c, "M", "S", "active", 3, null, Map.of("code", "A_B")),
+        found(axb, c, "M", "S", "active", 4, null, Map.of("code", "AXB")),
+        found(quote, c, "M", "S", "active", 5, null, Map.of("name", "O'Brien'; DROP TABLE snapshots;--")),
+        found(backslash, c, "M", "S", "active", 6, null, Map.of("path", "a\\b")))));
+
+    assertThat(search(c, null, null, "50%", 100)).containsExactly(percent);
+    assertThat(search(c, null, null, "%", 100)).containsExactly(percent);
+    assertThat(search(c, null, null, "a_b", 100)).containsExactly(underscore);
+    assertThat(search(c, null, null, "_", 100)).containsExactly(underscore);
+    assertThat(search(c, null, null, "o'brien'; drop", 100)).containsExactly(quote);
+    assertThat(search(c, null, null, "\\", 100)).containsExactly(backslash);
+    assertThat(search(c, null, null, "[a-z]", 100)).isEmpty();
+    assertThat(search(c, null, null, ".*", 100)).isEmpty();
   }
 }

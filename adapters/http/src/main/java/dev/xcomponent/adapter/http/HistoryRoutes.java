@@ -2,19 +2,23 @@ package dev.xcomponent.adapter.http;
 
 import dev.xcomponent.port.ComponentRegistry;
 import dev.xcomponent.port.InstanceSnapshot;
+import dev.xcomponent.port.RuntimeFailure;
+import dev.xcomponent.port.SnapshotSearch;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Audit routes: the recorded trail of one instance (latest snapshot and events) and the events of
- * the business flow it belongs to, across components, read from the event store when one is
- * configured.
+ * Audit routes: the search of recorded instances by component, machine, state and text; the
+ * recorded trail of one instance (latest snapshot and events); and the events of the business flow
+ * it belongs to, across components. They read the event store when one is configured.
  */
 final class HistoryRoutes {
   private static final int DEFAULT_LIMIT = 500;
   private static final int MAX_LIMIT = 5_000;
+  private static final int DEFAULT_SEARCH_LIMIT = 100;
 
   private final ComponentRegistry registry;
 
@@ -23,8 +27,29 @@ final class HistoryRoutes {
   }
 
   void mount(Router router) {
+    router.get("/api/history/instances").handler(this::search);
     router.get("/api/history/instances/:id/events").handler(this::trail);
     router.get("/api/history/correlated/:id").handler(this::correlated);
+  }
+
+  /**
+   * Query {@code component, machine, state, q} (text in the id or data, case-insensitive) and
+   * {@code limit} (default 100, at most 500); answers {@code {instances}}, the latest snapshot of
+   * each instance found, newest first. Without an event store: {@code {instances: [], message}}.
+   */
+  private void search(RoutingContext ctx) {
+    SnapshotSearch query = new SnapshotSearch(
+        Requests.query(ctx, "component"),
+        Requests.query(ctx, "machine"),
+        Requests.query(ctx, "state"),
+        Requests.query(ctx, "q"),
+        Requests.limit(ctx, DEFAULT_SEARCH_LIMIT, SnapshotSearch.MAX_LIMIT));
+    Future<JsonObject> answer = registry.searchHistory(query)
+        .map(found -> new JsonObject().put("instances", Views.array(found, HistoryRoutes::snapshot)))
+        .recover(t -> RuntimeFailure.isNoEventStore(t)
+            ? Future.succeededFuture(new JsonObject().put("instances", new JsonArray()).put("message", t.getMessage()))
+            : Future.failedFuture(t));
+    Replies.later(ctx, answer, 200, body -> body);
   }
 
   /** {@code {instanceId, snapshot, events, fromStore}}. */

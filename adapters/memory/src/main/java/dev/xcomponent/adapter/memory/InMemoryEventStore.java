@@ -3,18 +3,22 @@ package dev.xcomponent.adapter.memory;
 import dev.xcomponent.port.AppendResult;
 import dev.xcomponent.port.EventStore;
 import dev.xcomponent.port.InstanceSnapshot;
+import dev.xcomponent.port.SnapshotSearch;
 import dev.xcomponent.port.SnapshotStore;
 import dev.xcomponent.port.StoreFailure;
 import dev.xcomponent.port.StoredEvent;
 import io.vertx.core.Future;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -24,6 +28,10 @@ import java.util.TreeMap;
  * batches) so the runtime behaves the same in every mode. Bounded: beyond {@code maxEvents} the
  * oldest events are forgotten (their sequence numbers stay taken), with the indexes that point to
  * them.
+ *
+ * <p>Snapshots are indexed by (component, machine, state) for {@link #search}: a search reads the
+ * buckets its filters select, never every snapshot. The lower-case text a text search matches is
+ * computed once per snapshot, at its first text search.
  *
  * <p>All operations take the store's lock and complete at once; appends never block on I/O.
  */
@@ -41,6 +49,50 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
   private final Set<String> keys = new HashSet<>();
   private final Map<String, InstanceSnapshot> snapshots = new HashMap<>();
   private final Map<String, TreeMap<String, InstanceSnapshot>> activeByComponent = new HashMap<>();
+  private final Map<Names, Map<String, Indexed>> byNames = new HashMap<>();
+
+  /** The key of the search index. */
+  private record Names(String component, String machine, String state) {
+    static Names of(InstanceSnapshot s) {
+      return new Names(s.componentName(), s.machineName(), s.state());
+    }
+
+    boolean matches(SnapshotSearch q) {
+      return (q.component() == null || q.component().equals(component))
+          && (q.machine() == null || q.machine().equals(machine))
+          && (q.state() == null || q.state().equals(state));
+    }
+  }
+
+  /** A snapshot in the search index, with its search text once a text search needed it. */
+  private static final class Indexed {
+    final InstanceSnapshot snapshot;
+    String text;
+
+    Indexed(InstanceSnapshot snapshot) {
+      this.snapshot = snapshot;
+    }
+
+    /** The lower-case instance id and data JSON, as the text filter sees them. */
+    String text() {
+      if (text == null) {
+        InstanceSnapshot s = snapshot;
+        Map<String, Object> data = s.publicMember() != null ? s.publicMember() : s.context();
+        String json;
+        try {
+          json = io.vertx.core.json.Json.encode(data);
+        } catch (RuntimeException e) {
+          json = String.valueOf(data); // a value the durable stores would refuse: still searchable
+        }
+        text = (s.instanceId() + "\n" + json).toLowerCase(Locale.ROOT);
+      }
+      return text;
+    }
+  }
+
+  /** Newest update first, then higher instance id first: the order of every store. */
+  private static final Comparator<InstanceSnapshot> NEWEST_FIRST =
+      Comparator.comparingLong(InstanceSnapshot::updatedAt).thenComparing(InstanceSnapshot::instanceId).reversed();
 
   public InMemoryEventStore() {
     this(DEFAULT_MAX_EVENTS);
@@ -135,9 +187,22 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
       if (m != null) {
         m.remove(previous.instanceId());
       }
+      unindex(previous);
     }
     if (s.isActive()) {
       activeByComponent.computeIfAbsent(s.componentName(), k -> new TreeMap<>()).put(s.instanceId(), s);
+    }
+    byNames.computeIfAbsent(Names.of(s), k -> new HashMap<>()).put(s.instanceId(), new Indexed(s));
+  }
+
+  private void unindex(InstanceSnapshot s) {
+    Names names = Names.of(s);
+    Map<String, Indexed> bucket = byNames.get(names);
+    if (bucket != null) {
+      bucket.remove(s.instanceId());
+      if (bucket.isEmpty()) {
+        byNames.remove(names);
+      }
     }
   }
 
@@ -199,6 +264,35 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
     return Future.succeededFuture(out);
   }
 
+  /**
+   * Reads the index buckets whose (component, machine, state) pass the filters and keeps the
+   * {@code limit} newest matches.
+   */
+  @Override
+  public synchronized Future<List<InstanceSnapshot>> search(SnapshotSearch q) {
+    String needle = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
+    PriorityQueue<InstanceSnapshot> newest = new PriorityQueue<>(q.limit() + 1, NEWEST_FIRST.reversed());
+    for (Map.Entry<Names, Map<String, Indexed>> bucket : byNames.entrySet()) {
+      if (!bucket.getKey().matches(q)) {
+        continue;
+      }
+      for (Indexed i : bucket.getValue().values()) {
+        if (newest.size() == q.limit() && NEWEST_FIRST.compare(i.snapshot, newest.peek()) > 0) {
+          continue; // older than the oldest kept: no need to look at its text
+        }
+        if (needle == null || i.text().contains(needle)) {
+          newest.add(i.snapshot);
+          if (newest.size() > q.limit()) {
+            newest.poll();
+          }
+        }
+      }
+    }
+    List<InstanceSnapshot> out = new ArrayList<>(newest);
+    out.sort(NEWEST_FIRST);
+    return Future.succeededFuture(out);
+  }
+
   @Override
   public synchronized Future<Void> delete(String instanceId) {
     InstanceSnapshot s = snapshots.remove(instanceId);
@@ -207,6 +301,7 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
       if (m != null) {
         m.remove(instanceId);
       }
+      unindex(s);
     }
     return Future.succeededFuture();
   }

@@ -3,6 +3,7 @@ package dev.xcomponent.adapter.postgres;
 import dev.xcomponent.port.AppendResult;
 import dev.xcomponent.port.EventStore;
 import dev.xcomponent.port.InstanceSnapshot;
+import dev.xcomponent.port.SnapshotSearch;
 import dev.xcomponent.port.SnapshotStore;
 import dev.xcomponent.port.StoredEvent;
 import io.vertx.core.Future;
@@ -322,6 +323,34 @@ public final class PgEventStore implements EventStore, SnapshotStore {
         ? pool.preparedQuery(PgStatements.ACTIVE_SNAPSHOTS_FIRST).execute(Tuple.of(componentName, limit))
         : pool.preparedQuery(PgStatements.ACTIVE_SNAPSHOTS_AFTER).execute(Tuple.of(componentName, afterInstanceId, limit));
     return guard(rows.map(r -> readAll(r, SnapshotRows::read)));
+  }
+
+  /**
+   * One query on {@code fsm_snapshots}: the name filters and the order are served by the indexes
+   * {@code fsm_snapshots_search} (component first) and {@code fsm_snapshots_search_machine}
+   * (machine first), an unfiltered search by {@code fsm_snapshots_recent}; the text filter ({@code
+   * ILIKE} on the id and the data, wildcards escaped) by the trigram index {@code
+   * fsm_snapshots_text} when pg_trgm could be installed.
+   */
+  @Override
+  public Future<List<InstanceSnapshot>> search(SnapshotSearch q) {
+    Tuple params = Tuple.tuple();
+    if (q.component() != null) {
+      params.addString(q.component());
+    }
+    if (q.machine() != null) {
+      params.addString(q.machine());
+    }
+    if (q.state() != null) {
+      params.addString(q.state());
+    }
+    if (q.text() != null) {
+      params.addString(PgStatements.containsPattern(q.text()));
+    }
+    params.addInteger(q.limit());
+    String sql = PgStatements.searchSnapshots(q.component() != null, q.machine() != null, q.state() != null,
+        q.text() != null);
+    return guard(pool.preparedQuery(sql).execute(params).map(rows -> readAll(rows, SnapshotRows::read)));
   }
 
   @Override

@@ -142,6 +142,9 @@ final class PgStatements {
       "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS created_at TIMESTAMPTZ",
       "ALTER TABLE fsm_snapshots ADD COLUMN IF NOT EXISTS updated_at TIMESTAMPTZ DEFAULT now()");
 
+  /** Result order of the audit search; legacy rows without a millisecond time come last. */
+  static final String NEWEST_FIRST = "updated_at_ms DESC NULLS LAST, instance_id DESC";
+
   /** Name of the unique index that makes (instance, seq) a single writer's. */
   static final String INSTANCE_SEQ_INDEX = "fsm_events_instance_seq_key";
 
@@ -158,7 +161,55 @@ final class PgStatements {
       "CREATE INDEX IF NOT EXISTS fsm_snapshots_component_status ON fsm_snapshots (component_name, status, instance_id)",
       "CREATE INDEX IF NOT EXISTS fsm_snapshots_machine ON fsm_snapshots (machine_name)",
       "CREATE INDEX IF NOT EXISTS fsm_snapshots_state ON fsm_snapshots (current_state)",
-      "CREATE INDEX IF NOT EXISTS fsm_snapshots_updated_at ON fsm_snapshots (updated_at)");
+      "CREATE INDEX IF NOT EXISTS fsm_snapshots_updated_at ON fsm_snapshots (updated_at)",
+      // the audit search (searchSnapshots): each filter combination starts an index in result order
+      "CREATE INDEX IF NOT EXISTS fsm_snapshots_search ON fsm_snapshots"
+          + " (component_name, machine_name, current_state, " + NEWEST_FIRST + ")",
+      "CREATE INDEX IF NOT EXISTS fsm_snapshots_search_machine ON fsm_snapshots"
+          + " (machine_name, current_state, " + NEWEST_FIRST + ")",
+      "CREATE INDEX IF NOT EXISTS fsm_snapshots_recent ON fsm_snapshots (" + NEWEST_FIRST + ")");
+
+  // ---- text search (optional: needs the pg_trgm extension) ------------------------------------
+
+  /**
+   * What the text filter of the audit search matches: the instance id and the instance data as
+   * JSON text, joined by a newline (which neither a search text nor JSON text holds, so no match
+   * spans both). The trigram index is built on this very expression.
+   */
+  static final String SEARCH_TEXT = "(instance_id || E'\\n' || COALESCE(context::text, ''))";
+
+  /** Name of the trigram index of the text search. */
+  static final String TEXT_INDEX = "fsm_snapshots_text";
+
+  /**
+   * Installs pg_trgm when it is missing: into {@code public} when this user may create objects
+   * there (so that dropping the store's own schema never drops an extension other schemas use),
+   * else into the current schema. Fails when the extension is not available or not allowed.
+   */
+  static final String CREATE_TRIGRAM_EXTENSION = """
+      DO $trgm$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+          IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'public') THEN
+            IF has_schema_privilege('public', 'CREATE') THEN
+              CREATE EXTENSION pg_trgm SCHEMA public;
+              RETURN;
+            END IF;
+          END IF;
+          CREATE EXTENSION pg_trgm;
+        END IF;
+      END
+      $trgm$""";
+
+  /** The schema pg_trgm lives in, quoted, to name its operator class whatever the search path. */
+  static final String TRIGRAM_SCHEMA = "SELECT quote_ident(n.nspname) FROM pg_extension e"
+      + " JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'";
+
+  /** The trigram index, with pg_trgm's operator class in {@code schema} (quoted already). */
+  static String createTextIndex(String schema) {
+    return "CREATE INDEX IF NOT EXISTS " + TEXT_INDEX + " ON fsm_snapshots USING gin (" + SEARCH_TEXT + " "
+        + schema + ".gin_trgm_ops)";
+  }
 
   // ---- writes -----------------------------------------------------------------------------------
 
@@ -291,6 +342,45 @@ final class PgStatements {
    */
   static final String ACTIVE_SNAPSHOTS_FIRST = "SELECT " + SNAPSHOT_COLUMNS
       + " FROM fsm_snapshots WHERE component_name = $1 AND status = 'active' ORDER BY instance_id LIMIT $2";
+
+  /**
+   * The audit search with the given filters, parameters in this order: component, machine, state
+   * (each when filtered), the LIKE pattern of the text (when filtered, backslash as escape), then
+   * the limit. One statement per filter combination rather than "($1 IS NULL OR …)": that form
+   * keeps a generic plan from using the indexes.
+   */
+  static String searchSnapshots(boolean component, boolean machine, boolean state, boolean text) {
+    List<String> where = new java.util.ArrayList<>(4);
+    int n = 0;
+    if (component) {
+      where.add("component_name = $" + ++n);
+    }
+    if (machine) {
+      where.add("machine_name = $" + ++n);
+    }
+    if (state) {
+      where.add("current_state = $" + ++n);
+    }
+    if (text) {
+      where.add(SEARCH_TEXT + " ILIKE $" + ++n);
+    }
+    return "SELECT " + SNAPSHOT_COLUMNS + " FROM fsm_snapshots"
+        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+        + " ORDER BY " + NEWEST_FIRST + " LIMIT $" + ++n;
+  }
+
+  /** A LIKE pattern matching {@code text} anywhere, every character literal ({@code \} escapes). */
+  static String containsPattern(String text) {
+    StringBuilder b = new StringBuilder(text.length() + 8).append('%');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '%' || c == '_' || c == '\\') {
+        b.append('\\');
+      }
+      b.append(c);
+    }
+    return b.append('%').toString();
+  }
 
   static final String ACTIVE_SNAPSHOTS_AFTER = "SELECT " + SNAPSHOT_COLUMNS
       + " FROM fsm_snapshots WHERE component_name = $1 AND status = 'active' AND instance_id > $2"

@@ -4,10 +4,13 @@ import dev.xcomponent.port.AppendResult;
 import dev.xcomponent.port.InstanceSnapshot;
 import dev.xcomponent.port.StoreFailure;
 import dev.xcomponent.port.StoredEvent;
+import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,9 +18,9 @@ import java.util.Set;
  *
  * <p>Arguments: {@code prefix, idempotencyTtlMillis (0 = forever), eventCount, snapshotCount},
  * then 8 per event {@code id, instanceId, seq, timestamp, idempotencyKey, causationId,
- * correlationId, json}, then 5 per snapshot {@code instanceId, component, seq, active (1|0),
- * json}. An optional value travels as {@code ""} when absent and {@code "=" + value} when present,
- * so an empty string stays distinct from none.
+ * correlationId, json}, then 9 per snapshot {@code instanceId, component, seq, active (1|0),
+ * json, machine, state, updatedAt, searchText}. An optional value travels as {@code ""} when
+ * absent and {@code "=" + value} when present, so an empty string stays distinct from none.
  *
  * <p>The script checks every event before writing anything: a known or repeated idempotency key
  * makes the event a duplicate (skipped); an event whose seq is not above the instance's highest
@@ -32,7 +35,7 @@ final class AppendScript {
 
   static List<String> arguments(String prefix, long idempotencyTtlMillis,
       List<StoredEvent> events, List<InstanceSnapshot> snapshots) {
-    List<String> args = new ArrayList<>(4 + events.size() * 8 + snapshots.size() * 5);
+    List<String> args = new ArrayList<>(4 + events.size() * 8 + snapshots.size() * 9);
     args.add(prefix);
     args.add(Long.toString(idempotencyTtlMillis));
     args.add(Integer.toString(events.size()));
@@ -57,8 +60,22 @@ final class AppendScript {
       args.add(Long.toString(s.seq()));
       args.add(s.isActive() ? "1" : "0");
       args.add(SnapshotJson.encode(s));
+      args.add(s.machineName());
+      args.add(s.state());
+      args.add(Long.toString(s.updatedAt()));
+      args.add(searchText(s));
     }
     return args;
+  }
+
+  /**
+   * What a text search matches: the instance id and the data JSON (the public member when there is
+   * one, else the context), joined by a newline, lower-cased here so that the script compares
+   * plain bytes yet letters of every script fold.
+   */
+  static String searchText(InstanceSnapshot s) {
+    Map<String, Object> data = s.publicMember() != null ? s.publicMember() : s.context();
+    return (s.instanceId() + "\n" + new JsonObject(data).encode()).toLowerCase(Locale.ROOT);
   }
 
   /** The duplicates of a successful append; throws a CONFLICT {@link StoreFailure} otherwise. */

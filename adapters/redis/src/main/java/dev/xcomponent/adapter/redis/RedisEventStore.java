@@ -3,6 +3,7 @@ package dev.xcomponent.adapter.redis;
 import dev.xcomponent.port.AppendResult;
 import dev.xcomponent.port.EventStore;
 import dev.xcomponent.port.InstanceSnapshot;
+import dev.xcomponent.port.SnapshotSearch;
 import dev.xcomponent.port.SnapshotStore;
 import dev.xcomponent.port.StoreFailure;
 import dev.xcomponent.port.StoredEvent;
@@ -15,10 +16,14 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -50,15 +55,41 @@ import org.slf4j.LoggerFactory;
  * <p>Reads are single range commands on the sorted sets, followed by one {@code MGET} when the
  * set holds event ids; {@link #eventsAfter} pipelines one range command per instance in a single
  * round trip. All calls are non-blocking and safe from any thread or event loop.
+ *
+ * <p>The audit {@link #search} reads search indexes kept by the append script in the same atomic
+ * write as the snapshot: one sorted set per (component, machine, state), scored by update time,
+ * and one of all snapshots ({@link RedisKeys}). A read-only script ({@code search.lua}) walks the
+ * index of the filters newest first, or merges the indexes that match when only some names are
+ * given, and returns the snapshots themselves: one round trip without a text. A text is matched in
+ * the script against the lower-cased id and data of each instance walked, over at most {@link
+ * #DEFAULT_SEARCH_BUDGET} index entries (in steps of {@link #SEARCH_STEP}, so that no script call
+ * holds Redis for long): a rare text in a larger selection may return fewer matches than exist,
+ * and narrowing the search by component, machine or state lifts that bound. Snapshots written by
+ * a version without search indexes are indexed once, in the background, at the first connection
+ * to a prefix.
  */
 public final class RedisEventStore implements EventStore, SnapshotStore {
   private static final Logger LOG = LoggerFactory.getLogger(RedisEventStore.class);
   private static final LuaScript DELETE = LuaScript.resource("delete.lua");
+  private static final LuaScript SEARCH = LuaScript.resource("search.lua");
+
+  /** Index entries a text search walks at most. */
+  public static final int DEFAULT_SEARCH_BUDGET = 10_000;
+
+  /** Index entries one search script call walks at most. */
+  public static final int SEARCH_STEP = 1_000;
+
+  /** Snapshots read per step of the one-time indexing of older snapshots. */
+  private static final int REINDEX_STEP = 500;
+
+  private static final Comparator<InstanceSnapshot> NEWEST_FIRST =
+      Comparator.comparingLong(InstanceSnapshot::updatedAt).thenComparing(InstanceSnapshot::instanceId).reversed();
 
   private final Redis redis;
   private final RedisStoreSettings settings;
   private final RedisKeys keys;
   private final String server;
+  private int searchBudget = DEFAULT_SEARCH_BUDGET;
 
   private RedisEventStore(Redis redis, RedisStoreSettings settings) {
     this.redis = redis;
@@ -78,6 +109,7 @@ public final class RedisEventStore implements EventStore, SnapshotStore {
     return store.loadScripts()
         .map(v -> {
           LOG.info("Redis event store connected to {}", store.server);
+          store.indexOlderSnapshots();
           return store;
         })
         .recover(e -> client.close().transform(ignored -> Future.failedFuture(e)));
@@ -108,6 +140,7 @@ public final class RedisEventStore implements EventStore, SnapshotStore {
   private Future<Void> loadScripts() {
     return send(AppendScript.SCRIPT.load(), "SCRIPT LOAD")
         .compose(r -> send(DELETE.load(), "SCRIPT LOAD"))
+        .compose(r -> send(SEARCH.load(), "SCRIPT LOAD"))
         .<Void>mapEmpty()
         .recover(e -> Future.failedFuture(e instanceof StoreFailure f && f.reason() == StoreFailure.Reason.REJECTED
             ? new StoreFailure(StoreFailure.Reason.REJECTED,
@@ -231,6 +264,106 @@ public final class RedisEventStore implements EventStore, SnapshotStore {
         }
       }
       return out;
+    });
+  }
+
+  /**
+   * Walks the search indexes of the filters newest first, in script calls of at most {@link
+   * #SEARCH_STEP} entries, until {@code limit} matches, the end of the indexes or, with a text,
+   * the search budget. An instance re-scored between two calls may be seen twice: it is kept once.
+   */
+  @Override
+  public Future<List<InstanceSnapshot>> search(SnapshotSearch q) {
+    String needle = q.text() == null ? "" : q.text().toLowerCase(Locale.ROOT);
+    List<String> start = List.of("filter", RedisKeys.segment(q.component()), RedisKeys.segment(q.machine()),
+        RedisKeys.segment(q.state()));
+    return searchStep(q, needle, start, 0, new ArrayList<>(), new HashSet<>()).map(found -> {
+      found.sort(NEWEST_FIRST);
+      return found;
+    });
+  }
+
+  private Future<List<InstanceSnapshot>> searchStep(SnapshotSearch q, String needle, List<String> from, int walked,
+      List<InstanceSnapshot> found, Set<String> seen) {
+    int step = needle.isEmpty() ? q.limit() : Math.min(SEARCH_STEP, searchBudget - walked);
+    List<String> args = new ArrayList<>(4 + from.size());
+    args.add(keys.prefix());
+    args.add(needle);
+    args.add(Integer.toString(q.limit() - found.size()));
+    args.add(Integer.toString(step));
+    args.addAll(from);
+    return eval(SEARCH, args, "snapshot search").compose(reply -> {
+      int nowWalked = walked + reply.get(0).toInteger();
+      boolean end = reply.get(1).toInteger() == 1;
+      int sources = reply.get(2).toInteger();
+      List<String> resume = new ArrayList<>(2 + 2 * sources);
+      resume.add("resume");
+      resume.add(Integer.toString(sources));
+      for (int i = 0; i < 2 * sources; i++) {
+        resume.add(reply.get(3 + i).toString());
+      }
+      for (int i = 3 + 2 * sources; i < reply.size(); i++) {
+        InstanceSnapshot s = decode(reply.get(i).toString(), SnapshotJson::decode);
+        if (q.matchesNames(s) && seen.add(s.instanceId())) {
+          found.add(s);
+        }
+      }
+      if (end || found.size() >= q.limit() || needle.isEmpty() || nowWalked >= searchBudget) {
+        return Future.succeededFuture(found);
+      }
+      return searchStep(q, needle, resume, nowWalked, found, seen);
+    });
+  }
+
+  /** Sets how many index entries a text search walks at most (tests). */
+  RedisEventStore searchBudget(int entries) {
+    this.searchBudget = entries;
+    return this;
+  }
+
+  /**
+   * Once per prefix: saves again, unchanged, every snapshot written before the search indexes
+   * existed, so that the append script indexes it (a newer snapshot written meanwhile wins, as
+   * always). Runs in the background; failures are logged and the work is done again at the next
+   * start.
+   */
+  private void indexOlderSnapshots() {
+    send(Request.cmd(Command.GET).arg(keys.snapshotsIndexed()), "search index check")
+        .compose(done -> done != null ? Future.succeededFuture(-1)
+            : reindexFrom("0", 0).compose(n -> send(Request.cmd(Command.SET).arg(keys.snapshotsIndexed()).arg("1"),
+                "search index mark").map(n)))
+        .onSuccess(n -> {
+          if (n > 0) {
+            LOG.info("Indexed {} snapshots written before the search indexes existed ({})", n, server);
+          }
+        })
+        .onFailure(e -> LOG.warn("Indexing older snapshots for search failed; it runs again at the next start: {}",
+            e.getMessage()));
+  }
+
+  private Future<Integer> reindexFrom(String cursor, int done) {
+    Request scan = Request.cmd(Command.SSCAN).arg(keys.allSnapshots()).arg(cursor).arg("COUNT").arg(REINDEX_STEP);
+    return send(scan, "search indexing").compose(reply -> {
+      String next = reply.get(0).toString();
+      List<String> snapshotKeys = new ArrayList<>();
+      reply.get(1).forEach(id -> snapshotKeys.add(keys.snapshot(id.toString())));
+      return mget(snapshotKeys, "search indexing").compose(values -> {
+        List<InstanceSnapshot> snapshots = new ArrayList<>(values.size());
+        int malformed = 0;
+        for (String json : values) {
+          try {
+            snapshots.add(SnapshotJson.decode(json));
+          } catch (IllegalArgumentException e) {
+            malformed++;
+          }
+        }
+        if (malformed > 0) {
+          LOG.warn("{} snapshots in Redis that this store cannot read are left out of the search indexes", malformed);
+        }
+        return snapshots.isEmpty() ? Future.succeededFuture() : save(snapshots);
+      }).compose(v -> "0".equals(next)
+          ? Future.succeededFuture(done + snapshotKeys.size())
+          : reindexFrom(next, done + snapshotKeys.size()));
     });
   }
 

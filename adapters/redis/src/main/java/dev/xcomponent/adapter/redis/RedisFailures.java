@@ -14,10 +14,14 @@ import java.util.concurrent.TimeoutException;
  * name the server by its masked description, never with the password.
  */
 final class RedisFailures {
-  /** Error reply prefixes that mean "not now" rather than "never". */
+  /**
+   * Error reply prefixes that mean "not now" rather than "never". {@code CONNECTION_CLOSED} is not
+   * from the server: the Vert.x client fails the commands in flight with it, as an error reply,
+   * when the connection drops under them.
+   */
   private static final Set<String> TRANSIENT = Set.of(
       "OOM", "LOADING", "BUSY", "MASTERDOWN", "READONLY", "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS",
-      "NOAUTH", "WRONGPASS", "NOPERM");
+      "NOAUTH", "WRONGPASS", "NOPERM", "CONNECTION_CLOSED");
 
   private RedisFailures() {}
 

@@ -34,11 +34,26 @@ import java.util.Objects;
  *       id order</td></tr>
  *   <tr><td>{@code fsm:writes}</td><td>string</td><td>counter of written events, the source of
  *       the write order above</td></tr>
+ *   <tr><td>{@code fsm:snapshots:by:{component}:{machine}:{state}}</td><td>sorted set</td><td>a
+ *       search index: ids of the instances whose latest snapshot has that component, machine and
+ *       state; score = the snapshot's update time (epoch ms). Each name is written with {@code
+ *       %}, {@code :} and {@code *} percent-encoded ({@link #segment}), so that it is one
+ *       segment</td></tr>
+ *   <tr><td>{@code fsm:snapshots:by:*:*:*}</td><td>sorted set</td><td>the search index of all
+ *       snapshots, scored alike</td></tr>
+ *   <tr><td>{@code fsm:snapshots:names}</td><td>set</td><td>the registry of the search indexes
+ *       that hold instances: {@code {component}:{machine}:{state}}, encoded as in their keys. A
+ *       search with some names unset merges the indexes of the registry that match the others.
+ *       So an instance is in two sorted sets, whatever the filters</td></tr>
+ *   <tr><td>{@code fsm:snapshots:text}</td><td>hash</td><td>field = instance id, value = what a
+ *       text search matches: the id and the data JSON, lower-cased</td></tr>
+ *   <tr><td>{@code fsm:snapshots:indexed}</td><td>string</td><td>set once the snapshots written
+ *       before the search indexes existed have been indexed</td></tr>
  * </table>
  *
- * <p>The append and delete scripts ({@code append.lua}, {@code delete.lua}) build the same names
- * from the prefix; the layout test checks both agree. An instance may not be called {@code all}:
- * its event set would be the global one.
+ * <p>The append, delete and search scripts ({@code append.lua}, {@code delete.lua}, {@code
+ * search.lua}) build the same names from the prefix; the layout test checks they agree. An instance
+ * may not be called {@code all}: its event set would be the global one.
  */
 public final class RedisKeys {
   /** The instance id that would collide with {@code fsm:events:all}. */
@@ -96,6 +111,54 @@ public final class RedisKeys {
 
   public String writeCounter() {
     return prefix + ":writes";
+  }
+
+  /**
+   * The search index of a (component, machine, state); all three null: the index of all
+   * snapshots. Other combinations have no index of their own (a search merges the matching ones).
+   */
+  public String snapshotSearch(String component, String machine, String state) {
+    return prefix + ":snapshots:by:" + segment(component) + ":" + segment(machine) + ":" + segment(state);
+  }
+
+  public String snapshotSearchNames() {
+    return prefix + ":snapshots:names";
+  }
+
+  public String snapshotText() {
+    return prefix + ":snapshots:text";
+  }
+
+  public String snapshotsIndexed() {
+    return prefix + ":snapshots:indexed";
+  }
+
+  /**
+   * A name as one segment of a search index key: {@code *} for null, else the name with {@code %},
+   * {@code :} and {@code *} written {@code %25}, {@code %3A}, {@code %2A}, so that no name reads as
+   * two segments or as "any". {@code append.lua} and {@code delete.lua} encode alike; {@code
+   * search.lua} receives names encoded.
+   */
+  static String segment(String name) {
+    if (name == null) {
+      return "*";
+    }
+    StringBuilder b = null;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      String escaped = c == '%' ? "%25" : c == ':' ? "%3A" : c == '*' ? "%2A" : null;
+      if (escaped != null && b == null) {
+        b = new StringBuilder(name.length() + 8).append(name, 0, i);
+      }
+      if (b != null) {
+        if (escaped != null) {
+          b.append(escaped);
+        } else {
+          b.append(c);
+        }
+      }
+    }
+    return b == null ? name : b.toString();
   }
 
   /** The event id in a member of {@link #causedBy} or {@link #correlation}. */

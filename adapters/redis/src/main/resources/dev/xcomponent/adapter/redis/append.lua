@@ -8,7 +8,7 @@ local ttl = tonumber(ARGV[2])
 local ne = tonumber(ARGV[3])
 local ns = tonumber(ARGV[4])
 local EF = 8
-local SF = 5
+local SF = 9
 local first = 5
 local CHUNK = 4000 -- values per call, below Lua's unpack limit; even, for pairs
 
@@ -29,6 +29,16 @@ local function bulk(cmd, key, values)
       redis.call(cmd, unpack(values, i, j))
     end
   end
+end
+
+-- a name as one segment of a search index key: '%', ':' and '*' percent-encoded (RedisKeys.segment)
+local function seg(v)
+  return (string.gsub(v, '[%%:%*]', function(c) return string.format('%%%02X', string.byte(c)) end))
+end
+
+-- the suffix of the search index key of (component, machine, state), also its name in the registry
+local function triple(c, m, s)
+  return seg(c) .. ':' .. seg(m) .. ':' .. seg(s)
 end
 
 -- appends to the list groups[name], remembering the order in which names first appear
@@ -142,22 +152,33 @@ end
 bulk('ZADD', p .. ':events:all', all)
 bulk('MSET', nil, strings)
 
--- pass 3: snapshots; one never replaces a newer one
+-- pass 3: snapshots; one never replaces a newer one. The search indexes follow the snapshot: the
+-- instance leaves the index of its previous (component, machine, state) when that changes (an
+-- index left empty leaves the registry), enters the index of the new one and the index of all
+-- snapshots, scored by its update time; its search text is replaced.
 local firstSnapshot = first + ne * EF
 for j = 0, ns - 1 do
   local o = firstSnapshot + j * SF
   local inst, comp, seq, active, json = ARGV[o], ARGV[o + 1], tonumber(ARGV[o + 2]), ARGV[o + 3], ARGV[o + 4]
+  local machine, state, updatedAt, text = ARGV[o + 5], ARGV[o + 6], ARGV[o + 7], ARGV[o + 8]
   local k = p .. ':snapshot:' .. inst
   local old = redis.call('GET', k)
   local replace = true
+  local previous = nil
   if old then
     local ok, d = pcall(cjson.decode, old)
     if ok and type(d) == 'table' then
       if tonumber(d.seq) and tonumber(d.seq) > seq then
         replace = false
-      elseif type(d.instance) == 'table' and type(d.instance.componentName) == 'string'
-          and d.instance.componentName ~= comp then
-        redis.call('ZREM', p .. ':snapshots:active:' .. d.instance.componentName, inst)
+      elseif type(d.instance) == 'table' then
+        local i = d.instance
+        if type(i.componentName) == 'string' and i.componentName ~= comp then
+          redis.call('ZREM', p .. ':snapshots:active:' .. i.componentName, inst)
+        end
+        if type(i.componentName) == 'string' and type(i.machineName) == 'string'
+            and type(i.currentState) == 'string' then
+          previous = triple(i.componentName, i.machineName, i.currentState)
+        end
       end
     end
   end
@@ -169,6 +190,16 @@ for j = 0, ns - 1 do
     else
       redis.call('ZREM', p .. ':snapshots:active:' .. comp, inst)
     end
+    local current = triple(comp, machine, state)
+    if previous and previous ~= current then
+      local before = p .. ':snapshots:by:' .. previous
+      redis.call('ZREM', before, inst)
+      if redis.call('ZCARD', before) == 0 then redis.call('SREM', p .. ':snapshots:names', previous) end
+    end
+    redis.call('ZADD', p .. ':snapshots:by:' .. current, updatedAt, inst)
+    redis.call('ZADD', p .. ':snapshots:by:*:*:*', updatedAt, inst)
+    redis.call('SADD', p .. ':snapshots:names', current)
+    redis.call('HSET', p .. ':snapshots:text', inst, text)
   end
 end
 return out

@@ -94,8 +94,8 @@ class RedisUnavailableTest {
       await(proxy.stop());
 
       long start = System.nanoTime();
-      assertThat(failure(store.append(List.of(event(instance, 2, null)), List.of())).reason())
-          .isEqualTo(StoreFailure.Reason.UNAVAILABLE);
+      StoreFailure whileAway = failure(store.append(List.of(event(instance, 2, null)), List.of()));
+      assertThat(whileAway.reason()).as(whileAway.getMessage()).isEqualTo(StoreFailure.Reason.UNAVAILABLE);
       assertThat(failure(store.events(instance, 0)).reason()).isEqualTo(StoreFailure.Reason.UNAVAILABLE);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
 
