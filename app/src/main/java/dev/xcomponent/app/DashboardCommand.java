@@ -1,6 +1,7 @@
 package dev.xcomponent.app;
 
 import dev.xcomponent.application.RemoteComponentRegistry;
+import dev.xcomponent.app.observability.Metrics;
 import dev.xcomponent.port.EventStore;
 import dev.xcomponent.port.MessageBroker;
 import io.vertx.core.Vertx;
@@ -23,12 +24,13 @@ final class DashboardCommand {
   private static final Duration LIMIT = Duration.ofSeconds(30);
 
   static final Args.Spec SPEC =
-      new Args.Spec(Set.of("broker", "database", "port", "host"), Set.of(), Map.of("p", "port"));
+      new Args.Spec(Set.of("broker", "database", "port", "host", "log-format", "config"), Set.of(), Map.of("p", "port"));
 
   static final String USAGE =
       String.join(
           "\n",
-          "Usage: xcomponent dashboard [--broker URL] [--database URL] [--port P] [--host H]",
+          "Usage: xcomponent dashboard [--broker URL] [--database URL] [--port P] [--host H] [--log-format F]",
+          "                           [--config FILE]",
           "",
           "Serves the dashboard and the HTTP API of every component runtime connected to the",
           "broker, until stopped with Ctrl-C (SIGINT) or SIGTERM.",
@@ -40,15 +42,21 @@ final class DashboardCommand {
           "                  from what the runtimes publish)",
           "  -p, --port P    HTTP port (default: env PORT, else 3000; 0 picks a free port)",
           "  --host H        interface to bind (default: env HOST, else 0.0.0.0)",
+          "  --log-format F  text (default) or json: one JSON object per log line",
+          "                  (default: env LOG_FORMAT)",
+          "  --config FILE   settings in YAML (PORT: 3000, BROKER_URL: …);",
+          "                  the environment and options win over it",
           "  -h, --help      show this help",
           "",
           "Environment: RUNTIME_TIMEOUT_MS (default 90000), COMMAND_TIMEOUT_MS (default 10000),",
-          "API_TOKEN and API_VIEWER_TOKEN (bearer tokens; unset: open access).",
+          "API_TOKEN and API_VIEWER_TOKEN (bearer tokens; unset: open access; /health and the",
+          "Prometheus metrics at /metrics stay open).",
           "Exit status: 1 start-up failed, 2 bad command line or configuration.");
 
   private DashboardCommand() {}
 
   static int run(Args args, PrintStream err, Map<String, String> env) throws UsageException, CliException {
+    ServeConfig.logFormat(args, env).apply();
     return ServeCommand.serveUntilStopped(start(args, env));
   }
 
@@ -70,22 +78,25 @@ final class DashboardCommand {
           + " set --broker or BROKER_URL");
     }
     Vertx vertx = Vertx.vertx();
+    Metrics metrics = Metrics.create(vertx);
     try {
-      EventStore store = Blocking.await(Stores.open(vertx, storeConfig), LIMIT,
-          "opening the event store " + storeConfig.describe());
-      MessageBroker broker = Blocking.await(Brokers.open(vertx, brokerConfig), LIMIT,
-          "connecting to the broker " + brokerConfig.describe());
+      EventStore store = metrics.store(Blocking.await(Stores.open(vertx, storeConfig), LIMIT,
+          "opening the event store " + storeConfig.describe()));
+      MessageBroker broker = metrics.broker(Blocking.await(Brokers.open(vertx, brokerConfig), LIMIT,
+          "connecting to the broker " + brokerConfig.describe()));
       RemoteComponentRegistry registry = Blocking.await(
           RemoteComponentRegistry.start(vertx, broker, store, new RemoteComponentRegistry.Settings(
               timings.runtimeTimeoutMs(), timings.commandTimeoutMs(), 200_000, ServeCommand.hostName())),
           LIMIT, "listening to the runtimes on " + brokerConfig.describe());
+      metrics.watchRemote(registry);
       int actual = HttpServers.start(vertx, registry, host, port, "distributed", brokerConfig.describe(), store != null,
-          access);
+          access, metrics);
       LOG.info("xcomponent dashboard on http://{}:{} (mode distributed, broker {}, store {})", host, actual,
           brokerConfig.describe(), storeConfig.describe());
-      return new Dashboard(vertx, registry, broker, store, actual);
+      return new Dashboard(vertx, registry, broker, store, actual, metrics);
     } catch (CliException | RuntimeException e) {
       vertx.close();
+      metrics.close();
       throw e;
     }
   }
@@ -97,14 +108,17 @@ final class DashboardCommand {
     private final MessageBroker broker;
     private final EventStore store;
     private final int port;
+    private final Metrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Dashboard(Vertx vertx, RemoteComponentRegistry registry, MessageBroker broker, EventStore store, int port) {
+    Dashboard(Vertx vertx, RemoteComponentRegistry registry, MessageBroker broker, EventStore store, int port,
+        Metrics metrics) {
       this.vertx = vertx;
       this.registry = registry;
       this.broker = broker;
       this.store = store;
       this.port = port;
+      this.metrics = metrics;
     }
 
     int port() {
@@ -130,6 +144,7 @@ final class DashboardCommand {
       } catch (CliException e) {
         LOG.warn(e.getMessage());
       }
+      metrics.close();
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.xcomponent.app;
 import dev.xcomponent.adapter.http.AccessTokens;
 import dev.xcomponent.adapter.http.HttpApiVerticle;
 import dev.xcomponent.adapter.http.HttpSettings;
+import dev.xcomponent.adapter.http.MetricsEndpoint;
 import dev.xcomponent.port.ComponentRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -17,18 +18,22 @@ final class HttpServers {
 
   private HttpServers() {}
 
-  /** Starts the servers; returns the port they listen on. */
+  /**
+   * Starts the servers, with {@code metrics} (nullable) at {@code GET /metrics}; returns the port
+   * they listen on.
+   */
   static int start(Vertx vertx, ComponentRegistry registry, String host, int port, String mode, String broker,
-      boolean store, AccessTokens access) throws CliException {
+      boolean store, AccessTokens access, MetricsEndpoint metrics) throws CliException {
     HttpSettings http = new HttpSettings(host, port, HttpSettings.DEFAULT_MAX_BODY_BYTES, mode, broker, store,
         HttpSettings.DEFAULT_MAX_LIST_LIMIT).withAccess(access);
-    HttpApiVerticle api = new HttpApiVerticle(registry, http);
+    HttpApiVerticle api = new HttpApiVerticle(registry, http, metrics);
     Blocking.await(vertx.deployVerticle(api), LIMIT, "starting the HTTP API on " + host + ":" + port);
     int more = port == 0 ? 0 : Runtime.getRuntime().availableProcessors() - 1;
     if (more > 0) {
       HttpSettings same = http.withAddress(host, api.actualPort());
       Blocking.await(
-          vertx.deployVerticle(() -> new HttpApiVerticle(registry, same), new DeploymentOptions().setInstances(more)),
+          vertx.deployVerticle(() -> new HttpApiVerticle(registry, same, metrics),
+              new DeploymentOptions().setInstances(more)),
           LIMIT, "starting the HTTP API on " + host + ":" + api.actualPort());
     }
     return api.actualPort();

@@ -109,9 +109,18 @@ public final class Main {
         case "validate" -> ValidateCommand.run(Args.parse(rest, ValidateCommand.SPEC), out, err);
         case "simulate" -> SimulateCommand.run(Args.parse(rest, SimulateCommand.SPEC), out, err);
         case "run" -> RunCommand.run(Args.parse(rest, RunCommand.SPEC), out, err);
-        case "serve" -> ServeCommand.run(Args.parse(rest, ServeConfig.SPEC), err, env);
-        case "runtime" -> RuntimeCommand.run(Args.parse(rest, RuntimeCommand.SPEC), err, env);
-        case "dashboard" -> DashboardCommand.run(Args.parse(rest, DashboardCommand.SPEC), err, env);
+        case "serve" -> {
+          Args a = Args.parse(rest, ServeConfig.SPEC);
+          yield ServeCommand.run(a, err, ConfigFile.under(a, env));
+        }
+        case "runtime" -> {
+          Args a = Args.parse(rest, RuntimeCommand.SPEC);
+          yield RuntimeCommand.run(a, err, ConfigFile.under(a, env));
+        }
+        case "dashboard" -> {
+          Args a = Args.parse(rest, DashboardCommand.SPEC);
+          yield DashboardCommand.run(a, err, ConfigFile.under(a, env));
+        }
         default -> throw new IllegalStateException("no command " + command);
       };
     } catch (UsageException e) {

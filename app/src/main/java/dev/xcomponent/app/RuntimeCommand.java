@@ -1,5 +1,6 @@
 package dev.xcomponent.app;
 
+import dev.xcomponent.app.observability.LogFormat;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,12 +15,14 @@ import java.util.Set;
  */
 final class RuntimeCommand {
   static final Args.Spec SPEC =
-      new Args.Spec(Set.of("component", "broker", "database", "plugins", "port", "host"), Set.of(), Map.of("p", "port"));
+      new Args.Spec(Set.of("component", "broker", "database", "plugins", "port", "host", "log-format", "config"), Set.of(),
+          Map.of("p", "port"));
 
   static final String USAGE =
       String.join(
           "\n",
           "Usage: xcomponent runtime --component FILE [--broker URL] [--database URL] [--plugins DIR] [--port P]",
+          "                         [--log-format F] [--config FILE]",
           "",
           "Runs the runtime of one component, connected to the other components and to the",
           "dashboard through a message broker, until stopped with Ctrl-C (SIGINT) or SIGTERM.",
@@ -33,15 +36,23 @@ final class RuntimeCommand {
           "  --plugins DIR     load business code from every *.jar in DIR (default: env XCOMPONENT_PLUGINS)",
           "  -p, --port P      also serve the HTTP API on port P (default: none)",
           "  --host H          interface for --port (default: env HOST, else 0.0.0.0)",
+          "  --log-format F    text (default) or json: one JSON object per log line",
+          "                    (default: env LOG_FORMAT)",
+          "  --config FILE     settings in YAML (PORT: 3000, BROKER_URL: …);",
+          "                    the environment and options win over it",
           "  -h, --help        show this help",
           "",
           "Environment: SNAPSHOT_INTERVAL (default 10), HEARTBEAT_INTERVAL_MS (default 30000).",
+          "With --port, Prometheus metrics are served at /metrics.",
           "Exit status: 1 start-up failed, 2 bad command line or configuration.");
 
   private RuntimeCommand() {}
 
   static int run(Args args, PrintStream err, Map<String, String> env) throws UsageException, CliException {
-    return ServeCommand.serveUntilStopped(ServeCommand.start(config(args, env), err));
+    LogFormat format = ServeConfig.logFormat(args, env);
+    ServeConfig config = config(args, env);
+    format.apply();
+    return ServeCommand.serveUntilStopped(ServeCommand.start(config, err));
   }
 
   static ServeConfig config(Args args, Map<String, String> env) throws UsageException, CliException {

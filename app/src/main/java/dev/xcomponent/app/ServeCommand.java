@@ -3,6 +3,8 @@ package dev.xcomponent.app;
 import dev.xcomponent.application.LocalComponentRegistry;
 import dev.xcomponent.application.RuntimeHost;
 import dev.xcomponent.application.RuntimeSettings;
+import dev.xcomponent.app.observability.LogFormat;
+import dev.xcomponent.app.observability.Metrics;
 import dev.xcomponent.domain.model.Component;
 import dev.xcomponent.port.EventStore;
 import dev.xcomponent.port.HandlerRegistry;
@@ -31,7 +33,8 @@ public final class ServeCommand {
   static final String USAGE =
       String.join(
           "\n",
-          "Usage: xcomponent serve [--port P] [--host H] [--plugins DIR] [--database URL] [--broker URL] FILE...",
+          "Usage: xcomponent serve [--port P] [--host H] [--plugins DIR] [--database URL] [--broker URL]",
+          "                       [--log-format F] [--config FILE] FILE...",
           "",
           "Serves the components of FILE... (one runtime each, in memory) with the HTTP API",
           "and the dashboard, until stopped with Ctrl-C (SIGINT) or SIGTERM.",
@@ -47,10 +50,15 @@ public final class ServeCommand {
           "  --broker URL     message broker: memory (default), amqp://, redis://, kafka://…",
           "                   (default: env BROKER_URL); another broker than memory joins a",
           "                   distributed deployment (dashboards see these runtimes)",
+          "  --log-format F   text (default) or json: one JSON object per log line",
+          "                   (default: env LOG_FORMAT)",
+          "  --config FILE    settings in YAML (PORT: 3000, BROKER_URL: …);",
+          "                   the environment and options win over it",
           "  -h, --help       show this help",
           "",
           "Environment: SNAPSHOT_INTERVAL (default 10), HEARTBEAT_INTERVAL_MS (default 30000),",
-          "API_TOKEN and API_VIEWER_TOKEN (bearer tokens of the API; unset: open access).",
+          "API_TOKEN and API_VIEWER_TOKEN (bearer tokens of the API; unset: open access;",
+          "/health and the Prometheus metrics at /metrics stay open).",
           "Exit status: 1 start-up failed, 2 bad command line or configuration; once",
           "serving, a clean stop on a signal ends with the JVM's status for it (130 for",
           "SIGINT, 143 for SIGTERM).");
@@ -60,7 +68,10 @@ public final class ServeCommand {
   /** Starts serving and blocks until the process is asked to stop; returns the exit code. */
   public static int run(Args args, PrintStream err, Map<String, String> env)
       throws UsageException, CliException {
-    return serveUntilStopped(start(ServeConfig.from(args, env), err));
+    LogFormat format = ServeConfig.logFormat(args, env);
+    ServeConfig config = ServeConfig.from(args, env);
+    format.apply();
+    return serveUntilStopped(start(config, err));
   }
 
   /** Blocks until SIGINT or SIGTERM, when a shutdown hook closes {@code server}; returns 0. */
@@ -106,6 +117,7 @@ public final class ServeCommand {
             ? PluginLoader.Plugins.NONE
             : PluginLoader.load(config.plugins(), handlers);
     Vertx vertx = Vertx.vertx();
+    Metrics metrics = config.http() ? Metrics.create(vertx) : null;
     try {
       EventStore store =
           Blocking.await(Stores.open(vertx, config.store()), LIMIT,
@@ -115,14 +127,21 @@ public final class ServeCommand {
           Blocking.await(Brokers.open(vertx, config.broker()), LIMIT,
               "connecting to the broker " + config.broker().describe());
       LOG.info("broker: {}", config.broker().describe());
+      if (metrics != null) {
+        store = metrics.store(store);
+        broker = metrics.broker(broker);
+      }
       LocalComponentRegistry registry =
           Blocking.await(
               LocalComponentRegistry.start(
                   vertx, components, handlers, broker, store,
                   RuntimeSettings.defaults().withSnapshotInterval(config.store().snapshotInterval()),
-                  System::currentTimeMillis, List.of()),
+                  System::currentTimeMillis, metrics == null ? List.of() : List.of(metrics.runtimeListener(components))),
               LIMIT,
               "starting the component runtimes");
+      if (metrics != null) {
+        metrics.watchLocal(registry);
+      }
       RuntimeHost host = null;
       if (config.broker().distributed()) {
         host = Blocking.await(
@@ -133,9 +152,9 @@ public final class ServeCommand {
       String mode = config.broker().distributed() ? "distributed" : "monolith";
       int port = config.http()
           ? HttpServers.start(vertx, registry, config.host(), config.port(), mode, config.broker().describe(), store != null,
-              config.access())
+              config.access(), metrics)
           : 0;
-      Server server = new Server(vertx, registry, host, broker, store, plugins, port);
+      Server server = new Server(vertx, registry, host, broker, store, plugins, port, metrics);
       if (config.http()) {
         LOG.info(
             "xcomponent serving {} component{} on http://{}:{} (mode {}, broker {}, store {})",
@@ -149,6 +168,9 @@ public final class ServeCommand {
       return server;
     } catch (CliException | RuntimeException e) {
       closeQuietly(vertx);
+      if (metrics != null) {
+        metrics.close();
+      }
       plugins.close();
       throw e;
     }
@@ -179,11 +201,12 @@ public final class ServeCommand {
     private final EventStore store;
     private final PluginLoader.Plugins plugins;
     private final int port;
+    private final Metrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Server(
         Vertx vertx, LocalComponentRegistry registry, RuntimeHost host, MessageBroker broker, EventStore store,
-        PluginLoader.Plugins plugins, int port) {
+        PluginLoader.Plugins plugins, int port, Metrics metrics) {
       this.vertx = vertx;
       this.registry = registry;
       this.host = host;
@@ -191,6 +214,7 @@ public final class ServeCommand {
       this.store = store;
       this.plugins = plugins;
       this.port = port;
+      this.metrics = metrics;
     }
 
     /** The port the HTTP API listens on (the actual one when 0 was asked). */
@@ -223,6 +247,9 @@ public final class ServeCommand {
         LOG.warn(e.getMessage());
       }
       closeQuietly(vertx);
+      if (metrics != null) {
+        metrics.close();
+      }
       plugins.close();
       LOG.info("stopped");
     }

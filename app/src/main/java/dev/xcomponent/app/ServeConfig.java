@@ -1,6 +1,7 @@
 package dev.xcomponent.app;
 
 import dev.xcomponent.adapter.http.AccessTokens;
+import dev.xcomponent.app.observability.LogFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.Set;
  * --database} / {@code DATABASE_URL}, {@code REDIS_URL} and {@code SNAPSHOT_INTERVAL} (see {@link
  * StoreConfig}), {@code --broker} / {@code BROKER_URL} (see {@link BrokerConfig}; any broker but
  * memory makes this process one member of a distributed deployment), and the timings of {@link
- * ClusterTimings}.
+ * ClusterTimings}. The log format ({@code --log-format} / {@code LOG_FORMAT}) is read apart, by
+ * {@link #logFormat}, since {@code runtime} and {@code dashboard} take it too.
  *
  * @param files the component files, at least one
  * @param host interface the HTTP API binds
@@ -38,7 +40,7 @@ public record ServeConfig(
   public static final String DEFAULT_HOST = "0.0.0.0";
 
   static final Args.Spec SPEC =
-      new Args.Spec(Set.of("port", "host", "plugins", "database", "broker"), Set.of(), Map.of("p", "port"));
+      new Args.Spec(Set.of("port", "host", "plugins", "database", "broker", "log-format", "config"), Set.of(), Map.of("p", "port"));
 
   public ServeConfig {
     files = List.copyOf(files);
@@ -89,6 +91,26 @@ public record ServeConfig(
     List<Path> files = args.positionals().stream().map(Path::of).toList();
     return new ServeConfig(files, host, port, plugins == null ? null : Path.of(plugins), broker, store, true, timings,
         ApiAccess.from(env));
+  }
+
+  /**
+   * The log format of {@code serve}, {@code runtime} and {@code dashboard}: {@code --log-format},
+   * else {@code LOG_FORMAT}, else {@code text}.
+   *
+   * @throws CliException (exit code 2) naming the option or variable and the accepted values
+   */
+  static LogFormat logFormat(Args args, Map<String, String> env) throws CliException {
+    String option = args.value("log-format").orElse(null);
+    String text = option != null ? option : env(env, "LOG_FORMAT");
+    if (text == null) {
+      return LogFormat.TEXT;
+    }
+    LogFormat format = LogFormat.parse(text);
+    if (format == null) {
+      throw new CliException(2, (option != null ? "--log-format " + option : "LOG_FORMAT=" + text)
+          + " is not a log format: expected " + LogFormat.ACCEPTED);
+    }
+    return format;
   }
 
   static int port(String source, String text) throws CliException {

@@ -505,8 +505,10 @@ public final class ComponentRuntime {
   }
 
   void dispose(InstanceSlot slot) {
-    directory.remove(slot.instance.id(), slot);
+    // Finished first, then gone from the live directory: a reader on another thread always finds
+    // the instance in one of the two.
     finished.add(InstanceViews.of(this, slot.instance, null, true), slot.historySnapshot(component.name()));
+    directory.remove(slot.instance.id(), slot);
     reports.disposed(slot.instance);
   }
 
@@ -515,9 +517,14 @@ public final class ComponentRuntime {
   }
 
   void reportUserCodeError(Instance instance, dev.xcomponent.port.HookKind kind, String method, Throwable error) {
-    LOG.warn(
-        "user code {} {} failed for instance {} of {}: {}",
-        kind.eventName(), method, instance.id(), component.name(), HookRun.describe(error));
+    putLogContext(instance.id(), instance.correlationId());
+    try {
+      LOG.warn(
+          "user code {} {} failed for instance {} of {}: {}",
+          kind.eventName(), method, instance.id(), component.name(), HookRun.describe(error));
+    } finally {
+      removeLogContext();
+    }
     reports.userCodeError(instance, kind, method, error);
   }
 
@@ -526,6 +533,25 @@ public final class ComponentRuntime {
   }
 
   void logDeliveryFailure(String instanceId, Event event, Throwable error) {
-    LOG.warn("event {} for instance {} not processed: {}", event.type(), instanceId, HookRun.describe(error));
+    InstanceSlot slot = directory.get(instanceId);
+    putLogContext(instanceId, slot == null ? null : slot.instance.correlationId());
+    try {
+      LOG.warn("event {} for instance {} not processed: {}", event.type(), instanceId, HookRun.describe(error));
+    } finally {
+      removeLogContext();
+    }
+  }
+
+  /** MDC fields of a log line about one instance (structured logs show them as fields). */
+  private static void putLogContext(String instanceId, String correlationId) {
+    org.slf4j.MDC.put("instanceId", instanceId);
+    if (correlationId != null) {
+      org.slf4j.MDC.put("correlationId", correlationId);
+    }
+  }
+
+  private static void removeLogContext() {
+    org.slf4j.MDC.remove("instanceId");
+    org.slf4j.MDC.remove("correlationId");
   }
 }

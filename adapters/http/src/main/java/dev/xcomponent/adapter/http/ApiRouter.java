@@ -11,9 +11,10 @@ import io.vertx.ext.web.handler.StaticHandler;
 
 /**
  * Assembles the one router of the HTTP edge, in this order: security headers, the body reader
- * (bounded, no file uploads), the failure handler, the bearer-token check, the API routes, a JSON 404 for any other {@code
- * GET /api} path, the redirect of {@code /} to the dashboard, and the static files of the classpath
- * folder {@code webroot/}. Unmatched requests get the router's 404 or 405, written as JSON too.
+ * (bounded, no file uploads), the failure handler, the bearer-token check, the API routes, {@code
+ * GET /metrics} (open, like {@code /health}), a JSON 404 for any other {@code GET /api} path, the
+ * redirect of {@code /} to the dashboard, and the static files of the classpath folder {@code
+ * webroot/}. Unmatched requests get the router's 404 or 405, written as JSON too.
  */
 public final class ApiRouter {
   /** The classpath folder of the static dashboard. */
@@ -38,6 +39,19 @@ public final class ApiRouter {
       ComponentRegistry registry,
       HttpSettings settings,
       Handler<RoutingContext> webSocket) {
+    return create(vertx, registry, settings, webSocket, null);
+  }
+
+  /**
+   * As {@link #create(Vertx, ComponentRegistry, HttpSettings, Handler)}; {@code metrics}
+   * (nullable: {@code GET /metrics} then answers 404) serves {@code GET /metrics}.
+   */
+  public static Router create(
+      Vertx vertx,
+      ComponentRegistry registry,
+      HttpSettings settings,
+      Handler<RoutingContext> webSocket,
+      MetricsEndpoint metrics) {
     Router router = Router.router(vertx);
     ErrorMapper errors = new ErrorMapper(settings.maxBodyBytes());
 
@@ -53,6 +67,14 @@ public final class ApiRouter {
     new SvgRoutes(registry).mount(router);
     new HistoryRoutes(registry).mount(router);
     new OpenApiRoute().mount(router);
+    router.get("/metrics").handler(ctx -> {
+      if (metrics == null) {
+        ctx.fail(404);
+        return;
+      }
+      metrics.scrape().onComplete(text -> ctx.response().putHeader("Content-Type", metrics.contentType()).end(text),
+          ctx::fail);
+    });
     if (webSocket != null) {
       router.get("/ws").handler(webSocket);
     }

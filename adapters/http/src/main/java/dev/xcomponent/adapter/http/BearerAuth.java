@@ -11,7 +11,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@code access_token}. A missing
  * or unknown token gets 401 {@code UNAUTHORIZED} with {@code WWW-Authenticate: Bearer}; a viewer
  * token on anything but GET or HEAD gets 403 {@code FORBIDDEN}. The page, its assets, {@code
- * /health} and {@code /openapi.json} stay open.
+ * /health}, {@code /metrics} (for Prometheus scrapers) and {@code /openapi.json} stay open.
  */
 final class BearerAuth implements Handler<RoutingContext> {
   private final AccessTokens tokens;

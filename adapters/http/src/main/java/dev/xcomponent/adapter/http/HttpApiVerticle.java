@@ -26,14 +26,21 @@ public final class HttpApiVerticle extends VerticleBase {
 
   private final ComponentRegistry registry;
   private final HttpSettings settings;
+  private final MetricsEndpoint metrics;
   private volatile HttpServer server;
   private LiveSockets sockets;
   private MessageConsumer<String> updates;
 
   /** A verticle serving {@code registry}. */
   public HttpApiVerticle(ComponentRegistry registry, HttpSettings settings) {
+    this(registry, settings, null);
+  }
+
+  /** A verticle serving {@code registry}, and {@code metrics} (nullable) at {@code GET /metrics}. */
+  public HttpApiVerticle(ComponentRegistry registry, HttpSettings settings, MetricsEndpoint metrics) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.metrics = metrics;
   }
 
   @Override
@@ -48,7 +55,7 @@ public final class HttpApiVerticle extends VerticleBase {
                 .setMaxWebSocketMessageSize(ws.maxMessageBytes()));
     sockets = new LiveSockets(registry, LiveUpdates.shared(vertx, registry), ws);
     updates = vertx.eventBus().localConsumer(LiveUpdates.ADDRESS, m -> sockets.broadcast(m.body()));
-    created.requestHandler(ApiRouter.create(vertx, registry, settings, sockets));
+    created.requestHandler(ApiRouter.create(vertx, registry, settings, sockets, metrics));
     return created
         .listen()
         .onSuccess(
