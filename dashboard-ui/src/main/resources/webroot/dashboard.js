@@ -6,6 +6,7 @@ import { api, withQuery, enc, authed, setToken } from './js/api.js';
 import { connectLive } from './js/live.js';
 import { setupCreateDialog } from './js/forms.js';
 import { Detail } from './js/detail.js';
+import { setupHistorySearch } from './js/search.js';
 
 const COUNT_LIMIT = 1000;
 const BLOTTER_SIZE = 60;
@@ -47,7 +48,11 @@ function toast(message, kind = 'info') {
   setTimeout(() => t.remove(), kind === 'error' ? 7000 : 3500);
 }
 
-const detail = new Detail({ toast, onChanged: () => refreshSoon() });
+const detail = new Detail({ toast, onChanged: () => refreshSoon(), onOpen: (c, id) => openInstance(c, id) });
+const historySearch = setupHistorySearch({
+  getComponents: () => state.components,
+  onOpen: (c, id) => openInstance(c, id),
+});
 const createDialog = setupCreateDialog({
   getComponent: () => component(),
   onCreated: (id) => {
@@ -220,6 +225,14 @@ async function selectInstance(id) {
   updateHash();
 }
 
+/** Opens an instance of any component (from the history search or the flow diagram). */
+function openInstance(componentName, id) {
+  if (componentName && componentName !== state.component && state.components.some((c) => c.name === componentName)) {
+    selectComponent(componentName);
+  }
+  return selectInstance(id);
+}
+
 function closeDetail() {
   detail.close();
   el.overview.hidden = false;
@@ -299,7 +312,33 @@ function onLive(message) {
     refreshSoon();
   }
   const d = message.data ?? {};
-  if (detail.open && (d.instanceId === detail.id || d.id === detail.id)) detail.refresh();
+  if (detail.concerns(d.instanceId) || detail.concerns(d.id)) detail.refresh();
+}
+
+// ---- sidebar tabs: instances / history search -------------------------------------------------
+
+function setupTabs() {
+  const tabs = [byId('tab-instances'), byId('tab-history')];
+  const select = (tab, focus) => {
+    for (const t of tabs) {
+      const on = t === tab;
+      t.setAttribute('aria-selected', String(on));
+      t.tabIndex = on ? 0 : -1;
+      byId(t.getAttribute('aria-controls')).hidden = !on;
+    }
+    byId('new-instance').hidden = tab.id !== 'tab-instances';
+    if (focus) tab.focus();
+    if (tab.id === 'tab-history') historySearch.shown();
+  };
+  tabs.forEach((tab, i) => {
+    tab.addEventListener('click', () => select(tab, false));
+    tab.addEventListener('keydown', (e) => {
+      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+      if (next === undefined) return;
+      e.preventDefault();
+      select(tabs[(next + tabs.length) % tabs.length], true);
+    });
+  });
 }
 
 // ---- wiring ----------------------------------------------------------------------------------
@@ -318,6 +357,7 @@ async function loadComponents() {
   const { components } = await api.get('/api/components');
   state.components = components ?? [];
   fill(el.select, state.components.map((c) => h('option', { value: c.name }, c.name)));
+  historySearch.refreshOptions();
   renderCounters();
   const wanted = new URLSearchParams(location.hash.slice(1));
   selectComponent(state.component ?? wanted.get('component'));
@@ -338,6 +378,7 @@ async function start() {
   byId('filters').addEventListener('submit', (e) => e.preventDefault());
   byId('new-instance').addEventListener('click', () => createDialog.open());
   byId('back').addEventListener('click', closeDetail);
+  setupTabs();
   renderBlotter();
   loadHealth();
   loadRuntimes();

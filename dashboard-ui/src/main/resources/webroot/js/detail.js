@@ -1,16 +1,24 @@
 // The instance detail: diagram, data, pending timeouts with live countdowns, actions (one button
-// per event available from the current state) with a JSON payload editor, and the history.
+// per event available from the current state) with a JSON payload editor, the audit trail (every
+// recorded event with its source, cause and flow) and the sequence diagram of the business flow
+// the instance belongs to, across instances and components.
 import { h, fill, byId, shortId, time, dateTime, duration, pretty } from './dom.js';
-import { api, enc, authed } from './api.js';
+import { api, enc, authed, withQuery } from './api.js';
+import { renderSequence, sequenceLegend, sourceOf, chronological } from './sequence.js';
 
 const TIMED = new Set(['timeout', 'auto']);
+const FLOW_LIMIT = 500;
+const FLASH_MS = 2400;
 
 export class Detail {
-  constructor({ toast, onChanged }) {
+  constructor({ toast, onChanged, onOpen }) {
     this.toast = toast;
     this.onChanged = onChanged;
+    this.onOpen = onOpen;
     this.id = null;
     this.instance = null;
+    this.flowInstances = new Set();
+    this.openDetails = new Set();
     this.timers = [];
     this.fetchedAt = 0;
     this.loading = null;
@@ -29,8 +37,17 @@ export class Detail {
       data: byId('detail-data'),
       history: byId('history'),
       historyNote: byId('history-note'),
+      flow: byId('flow'),
+      flowNote: byId('flow-note'),
+      flowLegend: byId('flow-legend'),
     };
     this.el.payload.addEventListener('input', () => this.checkPayload());
+    fill(this.el.flowLegend, sequenceLegend());
+  }
+
+  /** Whether a change of instance `id` may change what is shown (itself, or one of its flow). */
+  concerns(id) {
+    return this.open && (id === this.id || this.flowInstances.has(id));
   }
 
   get open() {
@@ -38,6 +55,12 @@ export class Detail {
   }
 
   async show(id) {
+    if (id !== this.id) {
+      this.openDetails.clear();
+      this.flowInstances = new Set();
+      fill(this.el.history);
+      fill(this.el.flow);
+    }
     this.id = id;
     this.el.panel.hidden = false;
     await this.refresh();
@@ -68,53 +91,75 @@ export class Detail {
 
   async load() {
     const id = this.id;
-    let instance;
-    try {
-      instance = (await api.get(`/api/instances/${enc(id)}`)).instance;
-    } catch (e) {
-      if (e.status === 404) {
+    const [found, trail, flow] = await Promise.all([
+      api.get(`/api/instances/${enc(id)}`).then((r) => r.instance)
+        .catch((e) => (e.status === 404 ? null : { error: e })),
+      api.get(`/api/history/instances/${enc(id)}/events`)
+        .catch((e) => ({ events: [], message: e.message })),
+      api.get(withQuery(`/api/history/correlated/${enc(id)}`, { limit: FLOW_LIMIT }))
+        .catch((e) => ({ events: [], message: e.message })),
+    ]);
+    if (id !== this.id) return;
+    if (found?.error) {
+      this.toast(found.error.message, 'error');
+      return;
+    }
+    let instance = found;
+    let transitions = [];
+    if (instance && !instance.finished) {
+      transitions = (await api.get(`/api/instances/${enc(id)}/transitions`)
+        .catch(() => ({ transitions: [] }))).transitions ?? [];
+      if (id !== this.id) return;
+    }
+    if (!instance) {
+      instance = archived(id, trail);
+      if (!instance) {
         this.renderGone(id);
         return;
       }
-      this.toast(e.message, 'error');
-      return;
     }
-    const [transitions, history] = await Promise.all([
-      instance.finished ? Promise.resolve({ transitions: [] })
-        : api.get(`/api/instances/${enc(id)}/transitions`).catch(() => ({ transitions: [] })),
-      api.get(`/api/instances/${enc(id)}/history`).catch((e) => ({ history: [], message: e.message })),
-    ]);
-    if (id !== this.id) return;
     this.instance = instance;
     this.fetchedAt = Date.now();
-    this.render(instance, transitions.transitions ?? [], history);
+    this.render(instance, transitions, trail, flow);
   }
 
-  render(inst, transitions, history) {
+  render(inst, transitions, trail, flow) {
     const { el } = this;
     el.title.textContent = `${inst.machineName}`;
     el.state.textContent = inst.currentState;
-    el.state.className = `pill state ${inst.finished ? (inst.status === 'error' ? 'error' : 'final') : 'current'}`;
-    el.status.textContent = inst.finished ? `finished · ${inst.status}` : inst.status;
+    el.state.className = `pill state ${inst.status === 'error' ? 'error'
+      : inst.status === 'completed' || (inst.finished && !inst.archived) ? 'final'
+        : inst.archived ? '' : 'current'}`;
+    el.status.textContent = inst.archived ? 'archived · from the event store'
+      : inst.finished ? `finished · ${inst.status}` : inst.status;
     el.id.textContent = inst.id;
     el.updated.textContent = `updated ${dateTime(inst.updatedAt)}`;
-    const src = `/api/components/${enc(inst.componentName)}/machines/${enc(inst.machineName)}`
-      + `/diagram.svg?instanceId=${enc(inst.id)}&v=${enc(inst.updatedAt)}-${enc(inst.currentState)}`;
+    const base = `/api/components/${enc(inst.componentName)}/machines/${enc(inst.machineName)}/diagram.svg`;
+    const src = inst.archived ? `${base}?currentState=${enc(inst.currentState)}`
+      : `${base}?instanceId=${enc(inst.id)}&v=${enc(inst.updatedAt)}-${enc(inst.currentState)}`;
     if (el.diagram.getAttribute('src') !== authed(src)) el.diagram.src = authed(src);
     el.diagram.dataset.state = inst.currentState;
     el.data.textContent = pretty(inst.publicMember ?? inst.context);
     this.renderActions(inst, transitions);
     this.timers = (inst.pendingTimeouts ?? []).map((t) => ({ ...t }));
     this.renderTimeouts();
-    this.renderHistory(history);
+    const flowEvents = flow.events ?? [];
+    this.flowById = new Map(flowEvents.map((e) => [e.id, e]));
+    this.renderHistory(trail);
+    this.renderFlow(flow);
   }
 
   renderGone(id) {
     const { el } = this;
     el.state.textContent = 'gone';
+    el.state.className = 'pill muted';
     el.status.textContent = 'no longer retained';
     el.id.textContent = id;
     fill(el.actions, h('p', { class: 'muted small' }, 'This instance is no longer known to the runtime.'));
+    el.historyNote.textContent = '';
+    fill(el.history, h('li', { class: 'muted small' }, 'No recorded event.'));
+    el.flowNote.textContent = '';
+    fill(el.flow, h('p', { class: 'muted small' }, 'No recorded event.'));
   }
 
   renderActions(inst, transitions) {
@@ -134,7 +179,9 @@ export class Detail {
       }, h('b', {}, t.event), h('span', {}, hint)));
     }
     fill(this.el.actions, buttons.length ? buttons
-      : h('p', { class: 'muted small' }, inst.finished
+      : h('p', { class: 'muted small' }, inst.archived
+        ? 'No longer held by the runtime: shown from the event store, read only.'
+        : inst.finished
         ? 'Finished: no event can change this instance any more.'
         : 'No event can be sent by hand from this state (timers only).'));
   }
@@ -202,25 +249,135 @@ export class Detail {
     }
   }
 
+  /** The audit trail, newest first: time, event, state change, source, cause, flow, payload. */
   renderHistory(result) {
-    const entries = result.history ?? [];
-    this.el.historyNote.textContent = result.message ?? `${entries.length} event${entries.length === 1 ? '' : 's'}`;
+    const entries = result.events ?? [];
+    const byId = new Map(this.flowById);
+    for (const e of entries) byId.set(e.id, e);
+    const own = new Set(entries.map((e) => e.id));
+    const count = `${entries.length} event${entries.length === 1 ? '' : 's'}`;
+    this.el.historyNote.textContent = result.message
+      ? result.message
+      : `${count} · ${result.fromStore ? 'from the event store' : 'from the runtime memory'}`;
     if (!entries.length) {
       fill(this.el.history, h('li', { class: 'muted small' }, 'No recorded event.'));
       return;
     }
-    fill(this.el.history, entries.slice().reverse().map((e) => {
+    const scroll = this.el.history.scrollTop;
+    fill(this.el.history, chronological(entries).reverse().map((e) => {
+      const source = sourceOf(e, byId);
+      const cause = e.causationId ? byId.get(e.causationId) : null;
       const payload = e.payload && Object.keys(e.payload).length ? e.payload : null;
-      return h('li', { class: e.eventType === 'INSTANCE_CREATED' ? 'created' : '' },
-        h('div', { class: 'row' },
-          h('span', { class: 'when mono' }, time(e.timestamp)),
-          h('span', { class: 'event' }, e.eventType),
-          e.fromState ? h('span', { class: 'move' }, `${e.fromState} → ${e.toState}`)
-            : h('span', { class: 'move' }, `→ ${e.toState}`),
-          e.sourceComponent ? h('span', { class: 'source' }, `← from ${e.sourceComponent}`) : null),
-        payload ? h('details', {}, h('summary', {}, 'payload'), h('pre', { class: 'json' }, pretty(payload))) : null);
+      return h('li', {
+        class: `trail-item${e.eventType === 'INSTANCE_CREATED' ? ' created' : ''}`,
+        dataset: { eventId: e.id },
+        tabindex: '-1',
+      },
+      h('div', { class: 'row' },
+        h('span', { class: 'when mono', title: dateTime(e.timestamp) }, time(e.timestamp)),
+        h('span', { class: 'event' }, e.eventType),
+        h('span', { class: 'move' }, e.fromState ? `${e.fromState} → ${e.toState}` : `→ ${e.toState}`)),
+      h('div', { class: 'row meta' },
+        e.seq ? h('span', { class: 'mono' }, `#${e.seq}`) : null,
+        h('span', { class: `source ${source.kind}`, title: 'source' }, source.label),
+        e.causationId ? this.causeLink(e.causationId, cause, own) : null,
+        e.correlationId ? h('span', { class: 'corr', title: `correlation ${e.correlationId}` },
+          'flow ', h('code', { class: 'mono' }, shortId(e.correlationId))) : null),
+      h('div', { class: 'expanders' },
+        this.expandable(e.id, 'payload', payload),
+        this.expandable(e.id, 'data', e.data && Object.keys(e.data).length ? e.data : null)));
     }));
+    this.el.history.scrollTop = scroll;
   }
+
+  /** The cause of an event: a button that highlights it when it is shown, here or in the flow. */
+  causeLink(causationId, cause, own) {
+    const what = cause
+      ? (cause.instanceId === this.id ? ` (${cause.eventType})` : ` (${cause.eventType} · ${cause.machineName} ${shortId(cause.instanceId)})`)
+      : '';
+    const text = ['cause ', h('code', { class: 'mono' }, shortId(causationId)), what];
+    if (!cause) return h('span', { class: 'cause', title: `cause ${causationId} (not in this history)` }, text);
+    return h('button', {
+      type: 'button',
+      class: 'cause link',
+      dataset: { cause: causationId },
+      title: own.has(causationId) ? 'Show the causing event' : 'Show the causing event in the flow',
+      onclick: () => this.highlight(causationId),
+    }, text);
+  }
+
+  /** A collapsible JSON block that stays open across refreshes. */
+  expandable(eventId, name, value) {
+    if (!value) return null;
+    const key = `${eventId}\u0000${name}`;
+    const details = h('details', { class: name, open: this.openDetails.has(key) },
+      h('summary', {}, name), h('pre', { class: 'json' }, pretty(value)));
+    details.addEventListener('toggle', () => {
+      if (details.open) this.openDetails.add(key);
+      else this.openDetails.delete(key);
+    });
+    return details;
+  }
+
+  /** Highlights the event `eventId`: in the trail when it is listed, else in the flow. */
+  highlight(eventId) {
+    const sel = `[data-event-id="${CSS.escape(eventId)}"]`;
+    const target = this.el.history.querySelector(sel)
+      ?? this.el.flow.querySelector(`.seq-box${sel}`);
+    if (!target) return;
+    for (const old of document.querySelectorAll('.flash')) old.classList.remove('flash');
+    // Restart the animation when the same event is highlighted twice.
+    void target.getBoundingClientRect();
+    target.classList.add('flash');
+    target.scrollIntoView({ block: 'center', inline: 'center', behavior: 'smooth' });
+    target.focus({ preventScroll: true });
+    clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => target.classList.remove('flash'), FLASH_MS);
+  }
+
+  /** The sequence diagram of the flow this instance belongs to. */
+  renderFlow(result) {
+    const events = result.events ?? [];
+    this.flowInstances = new Set(events.map((e) => e.instanceId));
+    const instances = this.flowInstances.size;
+    this.el.flowNote.textContent = result.message
+      ? result.message
+      : `${events.length} event${events.length === 1 ? '' : 's'} · ${instances} instance${instances === 1 ? '' : 's'}`
+        + (result.correlationId ? ` · flow ${shortId(result.correlationId)}` : '')
+        + (result.fromStore ? '' : ' · this instance only (no event store)');
+    if (!events.length) {
+      fill(this.el.flow, h('p', { class: 'muted small' }, result.message ? 'The flow cannot be shown.' : 'No recorded event.'));
+      return;
+    }
+    const left = this.el.flow.scrollLeft;
+    fill(this.el.flow, renderSequence(events, {
+      focusId: this.id,
+      onPick: (e) => (e.instanceId === this.id ? this.highlight(e.id) : this.onOpen?.(e.componentName, e.instanceId)),
+    }));
+    this.el.flow.scrollLeft = left;
+  }
+}
+
+/** An instance the runtime no longer holds, rebuilt from its audit trail (latest event, snapshot). */
+function archived(id, trail) {
+  const events = chronological(trail.events ?? []);
+  const last = events[events.length - 1];
+  const snap = trail.snapshot;
+  if (!last && !snap) return null;
+  const useEvent = last && (!snap || last.timestamp >= (snap.updatedAt ?? 0));
+  return {
+    id,
+    componentName: useEvent ? last.componentName : snap.componentName,
+    machineName: useEvent ? last.machineName : snap.machineName,
+    currentState: useEvent ? last.toState : snap.currentState,
+    // The snapshot's status holds only when no event came after it.
+    status: snap && !(last && last.timestamp > (snap.updatedAt ?? 0)) ? snap.status : 'unknown',
+    context: useEvent ? last.data : snap.context,
+    updatedAt: useEvent ? last.timestamp : snap.updatedAt,
+    pendingTimeouts: [],
+    finished: true,
+    archived: true,
+  };
 }
 
 export { shortId };

@@ -196,6 +196,18 @@ class DashboardBrowserTest {
     assertThat(Files.exists(Browser.SCREENSHOTS.resolve("06-injection-shown-as-text.png"))).isTrue();
   }
 
+  @Test
+  void theHistorySearchTellsWhyItFindsNothingWithoutAnEventStore() throws Exception {
+    openDashboard("");
+    browser.find("#tab-history").click();
+    assertThat(browser.find("#new-instance").isDisplayed()).isFalse();
+    browser.await(d -> browser.find("#hs-notice").isDisplayed() && !browser.find("#hs-notice").getText().isBlank());
+    assertThat(browser.driver.findElements(By.cssSelector("#hs-results li[data-id]"))).isEmpty();
+    browser.screenshot("07-history-search-without-store");
+    browser.find("#tab-instances").click();
+    assertThat(browser.find("#instance-list").isDisplayed()).isTrue();
+  }
+
   private boolean diagramLoaded() {
     return Boolean.TRUE.equals(
         browser.js(
