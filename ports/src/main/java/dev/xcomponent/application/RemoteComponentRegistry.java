@@ -179,6 +179,9 @@ public final class RemoteComponentRegistry implements ComponentRegistry {
     if (runtimes.put(runtimeId, new Runtime(info, name)) == null) {
       LOG.info("runtime {} of component {} connected", runtimeId, name);
       emit("runtime_connected", name, Map.of("runtimeId", runtimeId, "componentName", name));
+      // A runtime that (re)started may hold restored instances this dashboard never heard of.
+      broker.publish(Channels.QUERY_INSTANCES, Map.of("type", "query_all_instances", "timestamp", System.currentTimeMillis()))
+          .onFailure(e -> LOG.debug("query after a new runtime failed: {}", e.getMessage()));
     }
   }
 

@@ -24,6 +24,7 @@ final class ComponentRoutes {
   void mount(Router router) {
     router.get("/api/components").handler(this::list);
     router.get("/api/components/:component").handler(this::detail);
+    router.get("/api/components/:component/machines").handler(this::machines);
     router.post("/api/components/:component/instances").handler(this::create);
     router.post("/api/components/:component/machines/:machine/broadcast").handler(this::broadcast);
   }
@@ -37,6 +38,12 @@ final class ComponentRoutes {
 
   private void detail(RoutingContext ctx) {
     Replies.ok(ctx, ComponentJson.component(component(Requests.path(ctx, "component"))));
+  }
+
+  /** {@code {machines: [every field of each machine]}}. */
+  private void machines(RoutingContext ctx) {
+    Replies.ok(ctx, new JsonObject().put("machines",
+        Views.array(component(Requests.path(ctx, "component")).stateMachines(), ComponentJson::machine)));
   }
 
   /** Body {@code {machineName?, context?}}; 201 {@code {instanceId, componentName, instance}}. */

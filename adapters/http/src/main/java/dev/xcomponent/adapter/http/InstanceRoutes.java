@@ -30,15 +30,31 @@ final class InstanceRoutes {
 
   void mount(Router router) {
     router.get("/api/instances").handler(this::list);
+    router.get("/api/components/:component/instances").handler(this::listOfComponent);
     router.get("/api/instances/:id").handler(this::get);
     router.post("/api/instances/:id/events").handler(this::send);
+    // The reference dashboard's name for the same thing (SPEC e.1).
+    router.post("/api/instances/:id/trigger").handler(this::send);
     router.post("/api/components/:component/instances/:id/events").handler(this::send);
     router.get("/api/instances/:id/transitions").handler(this::transitions);
     router.get("/api/instances/:id/history").handler(this::history);
   }
 
+  /** The listing of one component (404 when it is unknown); same query parameters. */
+  private void listOfComponent(RoutingContext ctx) {
+    String component = Requests.path(ctx, "component");
+    if (registry.component(component).isEmpty()) {
+      throw RuntimeFailure.componentNotFound(component);
+    }
+    list(ctx, component);
+  }
+
   /** Query {@code component, machine, state, status, limit}; answers {@code {instances}}. */
   private void list(RoutingContext ctx) {
+    list(ctx, Requests.query(ctx, "component"));
+  }
+
+  private void list(RoutingContext ctx, String component) {
     String status = Requests.query(ctx, "status");
     if (status != null && !STATUSES.contains(status)) {
       throw ApiException.invalid(
@@ -46,7 +62,7 @@ final class InstanceRoutes {
     }
     InstanceQuery query =
         new InstanceQuery(
-            Requests.query(ctx, "component"),
+            component,
             Requests.query(ctx, "machine"),
             Requests.query(ctx, "state"),
             status,

@@ -352,4 +352,22 @@ class HttpApiTest {
         .map(i -> ((JsonObject) i).getString("id"))
         .toList();
   }
+
+  @Test
+  void theReferenceDashboardRoutesAnswerToo() {
+    String id = api.create("Shop", new JsonObject());
+    JsonObject listed = api.get("/api/components/Shop/instances").bodyAsJsonObject();
+    assertThat(listed.getJsonArray("instances").stream().map(o -> ((JsonObject) o).getString("id")))
+        .contains(id);
+    assertThat(api.get("/api/components/Gate/instances").bodyAsJsonObject().getJsonArray("instances").stream()
+        .map(o -> ((JsonObject) o).getString("id"))).doesNotContain(id);
+    ApiServer.error(api.get("/api/components/Nope/instances"), 404, "COMPONENT_NOT_FOUND");
+    JsonArray machines = api.get("/api/components/Shop/machines").bodyAsJsonObject().getJsonArray("machines");
+    assertThat(machines.getJsonObject(0).getString("name")).isNotBlank();
+    assertThat(machines.getJsonObject(0).getJsonArray("transitions")).isNotEmpty();
+    ApiServer.error(api.get("/api/components/Nope/machines"), 404, "COMPONENT_NOT_FOUND");
+    JsonObject triggered = api.post("/api/instances/" + id + "/trigger", new JsonObject().put("event", "NOPE"))
+        .bodyAsJsonObject();
+    assertThat(triggered.getString("outcome")).isEqualTo("ignored");
+  }
 }
