@@ -99,6 +99,9 @@ final class ComponentMessaging {
       }
       Throwable cause = ar.cause();
       if (cause instanceof Malformed || deadLetters.attemptFailed(messageId, d.channel())) {
+        if (messageId != null) {
+          seen.add(messageId); // a copy delivered later is not dead-lettered twice
+        }
         deadLetters.add(d.channel(), m, cause.getMessage());
         publish(Channels.deadLetter(rt.name()),
             Map.of("componentName", rt.name(), "channel", d.channel(), "message", m,

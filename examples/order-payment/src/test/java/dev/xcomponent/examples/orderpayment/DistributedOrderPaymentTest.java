@@ -148,6 +148,25 @@ class DistributedOrderPaymentTest {
         .containsExactly("OrderComponent", "PaymentComponent");
   }
 
+  @Test
+  void aCommandTheRuntimeCannotUnderstandGoesToTheDeadLettersOnce() throws Exception {
+    java.util.List<Map<String, Object>> dead = new CopyOnWriteArrayList<>();
+    bus.connection().subscribe("fsm:deadletter:OrderComponent", dead::add).await(5, TimeUnit.SECONDS);
+    Map<String, Object> bad = Map.of("componentName", "OrderComponent", "machineName", "NoSuchMachine",
+        "context", Map.of(), "messageId", "bad-1", "timestamp", 0);
+    bus.connection().publish("fsm:commands:create_instance", bad).await(5, TimeUnit.SECONDS);
+    waitFor(() -> dead.isEmpty() ? Optional.empty() : Optional.of(true));
+    assertThat(dead.get(0)).containsEntry("channel", "fsm:commands:create_instance");
+    assertThat((String) dead.get(0).get("error")).contains("NoSuchMachine");
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> messaging = (Map<String, Map<String, Object>>) orders.dependencies().get("messaging");
+    assertThat(messaging.get("OrderComponent")).containsEntry("deadLetters", 1L);
+    // The same message again is recognised and not acted on a second time.
+    bus.connection().publish("fsm:commands:create_instance", bad).await(5, TimeUnit.SECONDS);
+    Thread.sleep(300);
+    assertThat(orders.dependencies().toString()).contains("deadLetters=1");
+  }
+
   private EventOutcome send(String id, String type) throws Exception {
     return dashboard.sendEvent(null, id, Event.of(type, Map.of(), System.currentTimeMillis())).await(10, TimeUnit.SECONDS);
   }
