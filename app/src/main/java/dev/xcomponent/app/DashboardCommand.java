@@ -89,11 +89,12 @@ final class DashboardCommand {
               timings.runtimeTimeoutMs(), timings.commandTimeoutMs(), 200_000, ServeCommand.hostName())),
           LIMIT, "listening to the runtimes on " + brokerConfig.describe());
       metrics.watchRemote(registry);
-      int actual = HttpServers.start(vertx, registry, host, port, "distributed", brokerConfig.describe(), store != null,
+      HttpServers.Http http = HttpServers.start(vertx, registry, host, port, "distributed", brokerConfig.describe(), store != null,
           access, metrics);
+      int actual = http.port();
       LOG.info("xcomponent dashboard on http://{}:{} (mode distributed, broker {}, store {})", host, actual,
           brokerConfig.describe(), storeConfig.describe());
-      return new Dashboard(vertx, registry, broker, store, actual, metrics);
+      return new Dashboard(vertx, registry, broker, store, http, metrics);
     } catch (CliException | RuntimeException e) {
       vertx.close();
       metrics.close();
@@ -107,22 +108,22 @@ final class DashboardCommand {
     private final RemoteComponentRegistry registry;
     private final MessageBroker broker;
     private final EventStore store;
-    private final int port;
+    private final HttpServers.Http http;
     private final Metrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Dashboard(Vertx vertx, RemoteComponentRegistry registry, MessageBroker broker, EventStore store, int port,
+    Dashboard(Vertx vertx, RemoteComponentRegistry registry, MessageBroker broker, EventStore store, HttpServers.Http http,
         Metrics metrics) {
       this.vertx = vertx;
       this.registry = registry;
       this.broker = broker;
       this.store = store;
-      this.port = port;
+      this.http = http;
       this.metrics = metrics;
     }
 
     int port() {
-      return port;
+      return http.port();
     }
 
     RemoteComponentRegistry registry() {
@@ -135,6 +136,7 @@ final class DashboardCommand {
         return;
       }
       try {
+        http.stop(vertx);
         Blocking.await(registry.stop(), LIMIT, "stopping the dashboard");
         Blocking.await(broker.close(), LIMIT, "closing the broker connection");
         if (store != null) {

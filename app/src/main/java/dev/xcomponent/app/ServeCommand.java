@@ -150,11 +150,11 @@ public final class ServeCommand {
             LIMIT, "announcing the runtimes on the broker");
       }
       String mode = config.broker().distributed() ? "distributed" : "monolith";
-      int port = config.http()
+      HttpServers.Http http = config.http()
           ? HttpServers.start(vertx, registry, config.host(), config.port(), mode, config.broker().describe(), store != null,
               config.access(), metrics)
-          : 0;
-      Server server = new Server(vertx, registry, host, broker, store, plugins, port, metrics);
+          : HttpServers.Http.NONE;
+      Server server = new Server(vertx, registry, host, broker, store, plugins, http, metrics);
       if (config.http()) {
         LOG.info(
             "xcomponent serving {} component{} on http://{}:{} (mode {}, broker {}, store {})",
@@ -200,26 +200,26 @@ public final class ServeCommand {
     private final MessageBroker broker;
     private final EventStore store;
     private final PluginLoader.Plugins plugins;
-    private final int port;
+    private final HttpServers.Http http;
     private final Metrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Server(
         Vertx vertx, LocalComponentRegistry registry, RuntimeHost host, MessageBroker broker, EventStore store,
-        PluginLoader.Plugins plugins, int port, Metrics metrics) {
+        PluginLoader.Plugins plugins, HttpServers.Http http, Metrics metrics) {
       this.vertx = vertx;
       this.registry = registry;
       this.host = host;
       this.broker = broker;
       this.store = store;
       this.plugins = plugins;
-      this.port = port;
+      this.http = http;
       this.metrics = metrics;
     }
 
     /** The port the HTTP API listens on (the actual one when 0 was asked). */
     public int port() {
-      return port;
+      return http.port();
     }
 
     /** The components served. */
@@ -235,6 +235,8 @@ public final class ServeCommand {
       }
       LOG.info("stopping");
       try {
+        // Stop taking work first, then let the runtimes finish what they hold and flush the store.
+        http.stop(vertx);
         if (host != null) {
           Blocking.await(host.stop(), LIMIT, "announcing the shutdown");
         }

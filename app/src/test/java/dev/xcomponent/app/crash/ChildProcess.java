@@ -66,6 +66,11 @@ final class ChildProcess implements AutoCloseable {
     throw new IllegalStateException("the product did not answer /health within " + limit + "; see " + log);
   }
 
+  /** The exit status once the process ended (after {@link #close} or {@link #kill}). */
+  int exitCode() {
+    return process.exitValue();
+  }
+
   /** SIGKILL: no shutdown hook, no flush. */
   void kill() throws InterruptedException {
     process.destroyForcibly();
