@@ -1,9 +1,9 @@
 package dev.xcomponent.adapter.kafka;
 
 import dev.xcomponent.domain.model.Values;
+import dev.xcomponent.port.JsonLikeMessages;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,22 +12,16 @@ import java.util.Map;
  * that one instance's messages share a partition and keep their order.
  */
 final class JsonMessages {
-  /** Nesting deeper than this is refused, as a JSON codec would refuse it. */
-  static final int MAX_DEPTH = 100;
-
   private JsonMessages() {}
 
   /**
    * The JSON bytes of {@code message}.
    *
-   * @throws IllegalArgumentException naming the first offending path when the message holds
-   *     something other than maps with string keys, lists, strings, finite numbers, booleans or null
+   * @throws IllegalArgumentException when the message is not JSON-like, as {@link
+   *     JsonLikeMessages#check} says
    */
   static byte[] encode(Map<String, Object> message) {
-    if (message == null) {
-      throw new IllegalArgumentException("message must not be null");
-    }
-    checkMap(message, "$", 0);
+    JsonLikeMessages.check(message);
     return new JsonObject(message).toBuffer().getBytes();
   }
 
@@ -54,39 +48,5 @@ final class JsonMessages {
 
   private static String scalar(Object value) {
     return value instanceof String || value instanceof Number ? value.toString() : null;
-  }
-
-  private static void checkValue(Object value, String path, int depth) {
-    if (value == null || value instanceof String || value instanceof Boolean) {
-      return;
-    }
-    if (value instanceof Number n) {
-      if ((n instanceof Double d && !Double.isFinite(d)) || (n instanceof Float f && !Float.isFinite(f))) {
-        throw new IllegalArgumentException("message value at " + path + " is not a finite number: " + n);
-      }
-      return;
-    }
-    if (depth >= MAX_DEPTH) {
-      throw new IllegalArgumentException("message nested deeper than " + MAX_DEPTH + " at " + path);
-    }
-    if (value instanceof Map<?, ?> map) {
-      checkMap(map, path, depth + 1);
-    } else if (value instanceof List<?> list) {
-      for (int i = 0; i < list.size(); i++) {
-        checkValue(list.get(i), path + "[" + i + "]", depth + 1);
-      }
-    } else {
-      throw new IllegalArgumentException(
-          "message value at " + path + " is not JSON-like: " + value.getClass().getName());
-    }
-  }
-
-  private static void checkMap(Map<?, ?> map, String path, int depth) {
-    for (Map.Entry<?, ?> entry : map.entrySet()) {
-      if (!(entry.getKey() instanceof String key)) {
-        throw new IllegalArgumentException("message key at " + path + " is not a string");
-      }
-      checkValue(entry.getValue(), path + "." + key, depth);
-    }
   }
 }

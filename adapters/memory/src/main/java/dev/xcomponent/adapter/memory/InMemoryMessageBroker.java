@@ -1,6 +1,7 @@
 package dev.xcomponent.adapter.memory;
 
 import dev.xcomponent.domain.model.Values;
+import dev.xcomponent.port.JsonLikeMessages;
 import dev.xcomponent.port.MessageBroker;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -89,7 +90,7 @@ public final class InMemoryMessageBroker implements MessageBroker {
     try {
       checkName(channel);
       Objects.requireNonNull(message, "message");
-      JsonLike.check(message);
+      JsonLikeMessages.check(message);
       frozen = Values.freeze(message);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);

@@ -3,6 +3,7 @@ package dev.xcomponent.adapter.rabbitmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.xcomponent.port.JsonLikeMessages;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ class MessageCodecTest {
   @Test
   void nestingIsBounded() {
     Object deep = "leaf";
-    for (int i = 0; i < MessageCodec.MAX_DEPTH + 1; i++) {
+    for (int i = 0; i < JsonLikeMessages.MAX_DEPTH + 1; i++) {
       List<Object> wrapper = new ArrayList<>();
       wrapper.add(deep);
       deep = wrapper;

@@ -3,9 +3,12 @@ package dev.xcomponent.examples.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xcomponent.domain.engine.Event;
+import dev.xcomponent.examples.testkit.RecordingSender;
+import dev.xcomponent.examples.testkit.TestHookCall;
 import dev.xcomponent.port.HandlerProvider;
 import dev.xcomponent.port.HandlerRegistry;
 import dev.xcomponent.port.HookKind;
+import dev.xcomponent.port.Sender;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -121,11 +124,12 @@ class ApprovalHandlersTest {
             Map.of(
                 "requestId", "EXP-1", "outcome", "approved", "decidedBy", "m", "decidedAtLevel", "manager",
                 "escalations", 1, "comments", 1, "durationMs", 600L, "closedAt", 1_000L));
-    assertThat(sender.sent).isEmpty();
+    assertThat(sender.sent()).isEmpty();
+    assertThat(sender.sentLater()).isEmpty();
   }
 
   private TestHookCall call(String method, String state, String event, Map<String, Object> payload, Map<String, Object> data) {
-    return TestHookCall.triggered(method, state, Event.of(event, payload, 1L), data, sender);
+    return triggered(method, state, Event.of(event, payload, 1L), data, sender);
   }
 
   private TestHookCall entry(String state, String event, Map<String, Object> data) {
@@ -136,5 +140,11 @@ class ApprovalHandlersTest {
 
   private Future<Void> run(TestHookCall call) {
     return registry.get(call.method()).handle(call);
+  }
+
+  /** A triggered-method call of {@code method} for {@code event} on a request holding {@code data}. */
+  private static TestHookCall triggered(String method, String state, Event event, Map<String, Object> data, Sender sender) {
+    return new TestHookCall(
+        HookKind.TRIGGERED, method, "ApprovalComponent", "ApprovalRequest", "request-1", state, event, new HashMap<>(data), sender);
   }
 }

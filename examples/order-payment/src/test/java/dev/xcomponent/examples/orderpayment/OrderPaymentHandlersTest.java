@@ -3,6 +3,8 @@ package dev.xcomponent.examples.orderpayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xcomponent.domain.engine.Event;
+import dev.xcomponent.examples.testkit.RecordingSender;
+import dev.xcomponent.examples.testkit.TestHookCall;
 import dev.xcomponent.port.HandlerProvider;
 import dev.xcomponent.port.HandlerRegistry;
 import dev.xcomponent.port.HookKind;
@@ -60,7 +62,8 @@ class OrderPaymentHandlersTest {
               sender);
       assertThat(registry.get(hook).handle(call).succeeded()).as(hook).isTrue();
     }
-    assertThat(sender.sent).isEmpty();
+    assertThat(sender.sent()).isEmpty();
+    assertThat(sender.sentLater()).isEmpty();
   }
 
   private static Set<String> methodsNamedIn(Path... files) throws IOException {

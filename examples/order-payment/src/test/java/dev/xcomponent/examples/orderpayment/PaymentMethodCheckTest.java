@@ -2,7 +2,12 @@ package dev.xcomponent.examples.orderpayment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xcomponent.examples.orderpayment.RecordingSender.Sent;
+import dev.xcomponent.domain.engine.Event;
+import dev.xcomponent.examples.testkit.RecordingSender;
+import dev.xcomponent.examples.testkit.RecordingSender.Later;
+import dev.xcomponent.examples.testkit.TestHookCall;
+import dev.xcomponent.port.HookKind;
+import dev.xcomponent.port.Sender;
 import io.vertx.core.Future;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,12 +27,13 @@ class PaymentMethodCheckTest {
     Future<Void> result = run(Map.of("orderId", "o-1", "paymentMethod", method));
 
     assertThat(result.succeeded()).isTrue();
-    assertThat(sender.sent).hasSize(1);
-    Sent sent = sender.sent.get(0);
-    assertThat(sent.delayMs()).isEqualTo(500);
-    assertThat(sent.event().type()).isEqualTo("VALIDATE");
-    assertThat(sent.event().payload()).isEmpty();
-    assertThat(sent.event().timestamp()).isEqualTo(NOW);
+    assertThat(sender.sent()).isEmpty();
+    assertThat(sender.sentLater()).hasSize(1);
+    Later later = sender.sentLater().get(0);
+    assertThat(later.delayMs()).isEqualTo(500);
+    assertThat(later.event().type()).isEqualTo("VALIDATE");
+    assertThat(later.event().payload()).isEmpty();
+    assertThat(later.event().timestamp()).isEqualTo(NOW);
   }
 
   @Test
@@ -35,11 +41,11 @@ class PaymentMethodCheckTest {
     Future<Void> result = run(Map.of("orderId", "o-1", "paymentMethod", "amex"));
 
     assertThat(result.succeeded()).isTrue();
-    assertThat(sender.sent).hasSize(1);
-    Sent sent = sender.sent.get(0);
-    assertThat(sent.delayMs()).isZero();
-    assertThat(sent.event().type()).isEqualTo("REJECT");
-    assertThat(sent.event().payload())
+    assertThat(sender.sentLater()).isEmpty();
+    assertThat(sender.sent()).hasSize(1);
+    Event sent = sender.sent().get(0);
+    assertThat(sent.type()).isEqualTo("REJECT");
+    assertThat(sent.payload())
         .isEqualTo(Map.of("reason", "Unsupported payment method: amex"));
   }
 
@@ -47,12 +53,13 @@ class PaymentMethodCheckTest {
   void aMissingMethodIsRejectedAsNone() {
     run(Map.of("orderId", "o-1"));
 
-    assertThat(sender.sent)
+    assertThat(sender.sentLater()).isEmpty();
+    assertThat(sender.sent())
         .singleElement()
         .satisfies(
             sent -> {
-              assertThat(sent.event().type()).isEqualTo("REJECT");
-              assertThat(sent.event().payload())
+              assertThat(sent.type()).isEqualTo("REJECT");
+              assertThat(sent.payload())
                   .containsEntry("reason", "Unsupported payment method: none");
             });
   }
@@ -64,14 +71,15 @@ class PaymentMethodCheckTest {
     run(data);
     run(Map.of("paymentMethod", ""));
 
-    assertThat(sender.sent)
-        .extracting(sent -> sent.event().payload().get("reason"))
+    assertThat(sender.sentLater()).isEmpty();
+    assertThat(sender.sent())
+        .extracting(sent -> sent.payload().get("reason"))
         .containsExactly("Unsupported payment method: none", "Unsupported payment method: none");
   }
 
   @Test
   void leavesThePaymentDataUnchanged() {
-    TestHookCall call = TestHookCall.process(Map.of("paymentMethod", "visa"), sender);
+    TestHookCall call = process(Map.of("paymentMethod", "visa"), sender);
 
     check.handle(call);
 
@@ -79,6 +87,20 @@ class PaymentMethodCheckTest {
   }
 
   private Future<Void> run(Map<String, Object> data) {
-    return check.handle(TestHookCall.process(data, sender));
+    return check.handle(process(data, sender));
+  }
+
+  /** The {@code checkPaymentMethod} call of a {@code PROCESS} event on a payment with {@code data}. */
+  private static TestHookCall process(Map<String, Object> data, Sender sender) {
+    return new TestHookCall(
+        HookKind.TRIGGERED,
+        PaymentMethodCheck.METHOD,
+        "PaymentComponent",
+        "Payment",
+        "payment-1",
+        "Pending",
+        Event.of("PROCESS", Map.of(), 1_000L),
+        new HashMap<>(data),
+        sender);
   }
 }

@@ -2,6 +2,7 @@ package dev.xcomponent.examples.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xcomponent.examples.testkit.ExampleRuntime;
 import dev.xcomponent.port.BroadcastResult;
 import dev.xcomponent.port.EventOutcome;
 import dev.xcomponent.port.InstanceView;

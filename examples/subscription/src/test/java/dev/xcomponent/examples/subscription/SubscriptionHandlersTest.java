@@ -3,9 +3,12 @@ package dev.xcomponent.examples.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xcomponent.domain.engine.Event;
+import dev.xcomponent.examples.testkit.RecordingSender;
+import dev.xcomponent.examples.testkit.TestHookCall;
 import dev.xcomponent.port.HandlerProvider;
 import dev.xcomponent.port.HandlerRegistry;
 import dev.xcomponent.port.HookKind;
+import dev.xcomponent.port.Sender;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,7 +64,7 @@ class SubscriptionHandlersTest {
     assertThat(run(call).succeeded()).isTrue();
 
     assertThat(call.data()).containsEntry("attempt", 1).containsEntry("maxAttempts", 3).containsEntry("chargeRequestedAt", 7L);
-    assertThat(sender.created)
+    assertThat(sender.created())
         .containsExactly(
             new RecordingSender.Created(
                 "BillingComponent", "Charge",
@@ -82,14 +85,14 @@ class SubscriptionHandlersTest {
   @Test
   void priceChangeNeedsAPositiveNewPrice() {
     TestHookCall ok =
-        TestHookCall.subscription(
+        subscription(
             HookKind.TRIGGERED, SubscriptionHooks.APPLY_PRICE_CHANGE, "Active",
             Event.of("PRICE_CHANGE", Map.of("plan", "pro", "newPrice", 30), 1L), Map.of("price", 20), sender);
     assertThat(run(ok).succeeded()).isTrue();
     assertThat(ok.data()).containsEntry("price", 30).containsEntry("previousPrice", 20);
 
     TestHookCall bad =
-        TestHookCall.subscription(
+        subscription(
             HookKind.TRIGGERED, SubscriptionHooks.APPLY_PRICE_CHANGE, "Active",
             Event.of("PRICE_CHANGE", Map.of("plan", "pro"), 1L), Map.of("price", 20), sender);
     assertThat(run(bad).cause()).hasMessage("newPrice must be a positive number, not null");
@@ -113,25 +116,40 @@ class SubscriptionHandlersTest {
       assertThat(run(call).succeeded()).as(state).isTrue();
       assertThat(CustomerNotice.message(call)).as(state).contains("S-1");
     }
-    assertThat(sender.sent).isEmpty();
+    assertThat(sender.sent()).isEmpty();
+    assertThat(sender.sentLater()).isEmpty();
   }
 
   /** What the gateway sends to the charge, as type to payload. */
   private Map<String, Object> gateway(String method, int attempt) {
-    sender.sent.clear();
-    TestHookCall call = TestHookCall.charge(Map.of("paymentMethod", method, "attempt", attempt), sender);
+    sender.clear();
+    TestHookCall call = charge(Map.of("paymentMethod", method, "attempt", attempt), sender);
     assertThat(run(call).succeeded()).isTrue();
     assertThat(call.data()).containsEntry("chargeId", "charge-1");
     Map<String, Object> out = new HashMap<>();
-    sender.sent.forEach(e -> out.put(e.type(), e.payload()));
+    sender.sent().forEach(e -> out.put(e.type(), e.payload()));
     return out;
   }
 
   private TestHookCall entry(String method, String state, String event, Map<String, Object> data) {
-    return TestHookCall.subscription(HookKind.ENTRY, method, state, Event.of(event, Map.of(), 1L), data, sender);
+    return subscription(HookKind.ENTRY, method, state, Event.of(event, Map.of(), 1L), data, sender);
   }
 
   private Future<Void> run(TestHookCall call) {
     return registry.get(call.method()).handle(call);
+  }
+
+  /** A call of {@code method} on a Subscription in {@code state} holding {@code data}. */
+  private static TestHookCall subscription(
+      HookKind kind, String method, String state, Event event, Map<String, Object> data, Sender sender) {
+    return new TestHookCall(
+        kind, method, "SubscriptionComponent", "Subscription", "sub-1", state, event, new HashMap<>(data), sender);
+  }
+
+  /** The {@code chargeCard} call of a new Charge holding {@code data}. */
+  private static TestHookCall charge(Map<String, Object> data, Sender sender) {
+    return new TestHookCall(
+        HookKind.TRIGGERED, PaymentGateway.METHOD, "BillingComponent", "Charge", "charge-1", "Created",
+        Event.of("CHARGE", Map.of("reason", "auto-transition"), 1L), new HashMap<>(data), sender);
   }
 }

@@ -3,6 +3,7 @@ package dev.xcomponent.examples.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.xcomponent.examples.testkit.ExampleRuntime;
 import dev.xcomponent.port.BroadcastResult;
 import dev.xcomponent.port.ErrorCode;
 import dev.xcomponent.port.EventOutcome;

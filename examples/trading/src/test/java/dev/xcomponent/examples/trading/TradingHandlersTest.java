@@ -3,9 +3,12 @@ package dev.xcomponent.examples.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xcomponent.domain.engine.Event;
+import dev.xcomponent.examples.testkit.RecordingSender;
+import dev.xcomponent.examples.testkit.TestHookCall;
 import dev.xcomponent.port.HandlerProvider;
 import dev.xcomponent.port.HandlerRegistry;
 import dev.xcomponent.port.HookKind;
+import dev.xcomponent.port.Sender;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,8 +59,8 @@ class TradingHandlersTest {
 
     assertThat(run(RiskCheck.METHOD, call).succeeded()).isTrue();
 
-    assertThat(sender.sent).extracting(Event::type).containsExactly("ACCEPT");
-    assertThat(sender.sent.get(0).timestamp()).isEqualTo(42L);
+    assertThat(sender.sent()).extracting(Event::type).containsExactly("ACCEPT");
+    assertThat(sender.sent().get(0).timestamp()).isEqualTo(42L);
     assertThat(call.data())
         .containsEntry("side", "SELL")
         .containsEntry("sellLimit", 12.5)
@@ -76,11 +79,11 @@ class TradingHandlersTest {
             "exceeds the limit", Map.of("symbol", "X", "side", "BUY", "limitPrice", 1_000_001, "quantity", 1));
     cases.forEach(
         (reason, data) -> {
-          sender.sent.clear();
+          sender.clear();
           TestHookCall call = submit(data);
           assertThat(run(RiskCheck.METHOD, call).succeeded()).isTrue();
-          assertThat(sender.sent).extracting(Event::type).as(reason).containsExactly("REJECT");
-          assertThat(sender.sent.get(0).payload().get("reason")).asString().as(reason).contains(reason);
+          assertThat(sender.sent()).extracting(Event::type).as(reason).containsExactly("REJECT");
+          assertThat(sender.sent().get(0).payload().get("reason")).asString().as(reason).contains(reason);
           assertThat(call.data()).as(reason).doesNotContainKeys("buyLimit", "sellLimit");
         });
   }
@@ -88,7 +91,7 @@ class TradingHandlersTest {
   @Test
   void recordFillKeepsTheExecutionPriceAndTime() {
     TestHookCall call =
-        TestHookCall.triggered(
+        triggered(
             OrderHooks.RECORD_FILL, "Working", Event.of("MARKET_PRICE", Map.of("instrument", "ACME", "price", 9.75), 1L),
             Map.of("orderId", "O-1"), sender);
 
@@ -118,18 +121,25 @@ class TradingHandlersTest {
               Event.of("SETTLEMENT_CONFIRMED", Map.of(), 1L), new HashMap<>(Map.of("orderId", "O-1")), sender);
       assertThat(run(hook, call).succeeded()).as(hook).isTrue();
     }
-    assertThat(sender.sent).isEmpty();
+    assertThat(sender.sent()).isEmpty();
+    assertThat(sender.sentLater()).isEmpty();
   }
 
   private TestHookCall submit(Map<String, Object> data) {
-    return TestHookCall.triggered(RiskCheck.METHOD, "New", Event.of("SUBMIT", Map.of(), 1L), data, sender);
+    return triggered(RiskCheck.METHOD, "New", Event.of("SUBMIT", Map.of(), 1L), data, sender);
   }
 
   private TestHookCall amend(Map<String, Object> order, Map<String, Object> payload) {
-    return TestHookCall.triggered(OrderHooks.APPLY_AMENDMENT, "Working", Event.of("AMEND", payload, 1L), order, sender);
+    return triggered(OrderHooks.APPLY_AMENDMENT, "Working", Event.of("AMEND", payload, 1L), order, sender);
   }
 
   private Future<Void> run(String method, TestHookCall call) {
     return registry.get(method).handle(call);
+  }
+
+  /** A triggered-method call of {@code method} for {@code event} on an order holding {@code data}. */
+  private static TestHookCall triggered(String method, String state, Event event, Map<String, Object> data, Sender sender) {
+    return new TestHookCall(
+        HookKind.TRIGGERED, method, "TradingComponent", "Order", "order-1", state, event, new HashMap<>(data), sender);
   }
 }
