@@ -17,6 +17,11 @@ const state = {
   components: [],
   component: null,
   instances: [],
+  // Cursor of the page after the loaded instances (null: all loaded), how many instances a refresh
+  // reloads (grows with "Load more"), and a number that tells a stale answer from the latest one.
+  next: null,
+  wanted: 0,
+  listGen: 0,
   counts: new Map(),
   countsCapped: false,
   blotter: [],
@@ -31,6 +36,7 @@ const el = {
   text: byId('filter-text'),
   list: byId('instance-list'),
   foot: byId('list-foot'),
+  more: byId('load-more'),
   cards: byId('machine-cards'),
   links: byId('links-img'),
   overview: byId('overview'),
@@ -48,7 +54,12 @@ function toast(message, kind = 'info') {
   setTimeout(() => t.remove(), kind === 'error' ? 7000 : 3500);
 }
 
-const detail = new Detail({ toast, onChanged: () => refreshSoon(), onOpen: (c, id) => openInstance(c, id) });
+const detail = new Detail({
+  toast,
+  onChanged: () => refreshSoon(),
+  onOpen: (c, id) => openInstance(c, id),
+  getComponents: () => state.components,
+});
 const historySearch = setupHistorySearch({
   getComponents: () => state.components,
   onOpen: (c, id) => openInstance(c, id),
@@ -98,7 +109,7 @@ function selectComponent(name) {
   renderCards();
   el.links.src = c ? authed(`/api/components/${enc(c.name)}/links.svg`) : '';
   updateHash();
-  refreshNow();
+  reloadList();
 }
 
 function fillStates() {
@@ -149,7 +160,7 @@ function renderCounts() {
             el.machine.value = m.name;
             fillStates();
             el.state.value = s.name;
-            refreshNow();
+            reloadList();
           },
         }, h('span', {}, s.name), h('b', {}, String(n))));
     });
@@ -161,30 +172,77 @@ function renderCounts() {
 
 // ---- instances -------------------------------------------------------------------------------
 
-async function loadInstances() {
-  const c = state.component;
-  if (!c) return;
-  const query = {
-    component: c,
+function listQuery() {
+  return {
+    component: state.component,
     machine: el.machine.value,
     state: el.state.value,
     status: el.status.value,
-    limit: el.limit.value,
   };
+}
+
+function pageSize() {
+  return Number(el.limit.value);
+}
+
+/** The first `wanted` instances of `query`, following the server's cursor (it caps each page). */
+async function fetchList(query, wanted) {
+  let instances = [];
+  let next = null;
+  do {
+    const page = await api.get(withQuery('/api/instances',
+      { ...query, limit: wanted - instances.length, after: next }));
+    instances = instances.concat(page.instances ?? []);
+    next = page.next ?? null;
+  } while (next && instances.length < wanted);
+  return { instances, next };
+}
+
+/** Reloads the list (as many instances as are loaded: pages added by "Load more" stay) and the counts. */
+async function loadInstances() {
+  const c = state.component;
+  if (!c) return;
+  const gen = ++state.listGen;
   const [listed, all] = await Promise.all([
-    api.get(withQuery('/api/instances', query)),
+    fetchList(listQuery(), Math.max(pageSize(), state.wanted)),
     api.get(withQuery('/api/instances', { component: c, limit: COUNT_LIMIT })),
   ]);
-  if (c !== state.component) return;
-  state.instances = listed.instances ?? [];
+  if (c !== state.component || gen !== state.listGen) return;
+  state.instances = listed.instances;
+  state.next = listed.next;
   state.counts = new Map();
   for (const i of all.instances ?? []) {
     const key = `${i.machineName}\u0000${i.currentState}`;
     state.counts.set(key, (state.counts.get(key) ?? 0) + 1);
   }
-  state.countsCapped = (all.instances ?? []).length >= COUNT_LIMIT;
+  state.countsCapped = all.next != null;
   renderList();
   renderCounts();
+}
+
+/** The next page after the loaded instances, appended. */
+async function loadMore() {
+  if (!state.next || el.more.disabled) return;
+  const gen = state.listGen;
+  const c = state.component;
+  state.wanted = state.instances.length + pageSize();
+  el.more.disabled = true;
+  try {
+    const page = await api.get(withQuery('/api/instances', { ...listQuery(), limit: pageSize(), after: state.next }));
+    if (c !== state.component) return;
+    if (gen !== state.listGen) {
+      refreshSoon(); // a refresh replaced the list meanwhile: the next one loads `wanted`
+      return;
+    }
+    const known = new Set(state.instances.map((i) => i.id));
+    state.instances = state.instances.concat((page.instances ?? []).filter((i) => !known.has(i.id)));
+    state.next = page.next ?? null;
+    renderList();
+  } catch (e) {
+    toast(e.message, 'error');
+  } finally {
+    el.more.disabled = false;
+  }
 }
 
 function matchesText(i, text) {
@@ -214,8 +272,13 @@ function renderList() {
         i.finished ? h('span', { class: 'tag done' }, 'finished') : null,
         h('span', { class: 'preview' }, preview(i.publicMember ?? i.context)))))));
   }
-  const limit = Number(el.limit.value);
-  el.foot.textContent = `${shown.length} shown` + (state.instances.length >= limit ? ` · first ${limit} (narrow the filters)` : '');
+  const loaded = state.instances.length;
+  el.foot.textContent = !text
+    ? `${loaded} shown${state.next ? ' · more to load' : ''}`
+    : `${shown.length} shown · the text filter applies to the ${loaded} loaded`
+      + (state.next ? ' (load more, or search History)' : '');
+  el.more.hidden = !state.next;
+  el.more.textContent = `Load ${pageSize()} more`;
 }
 
 async function selectInstance(id) {
@@ -345,6 +408,11 @@ function setupTabs() {
 
 const refreshNow = () => loadInstances().catch((e) => toast(e.message, 'error'));
 const refreshSoon = throttle(refreshNow, 250);
+/** After a change of component or filters: back to the first page. */
+const reloadList = () => {
+  state.wanted = 0;
+  refreshNow();
+};
 
 function updateHash() {
   const params = new URLSearchParams();
@@ -371,10 +439,11 @@ async function start() {
   });
   el.machine.addEventListener('change', () => {
     fillStates();
-    refreshNow();
+    reloadList();
   });
-  for (const f of [el.state, el.status, el.limit]) f.addEventListener('change', refreshNow);
+  for (const f of [el.state, el.status, el.limit]) f.addEventListener('change', reloadList);
   el.text.addEventListener('input', renderList);
+  el.more.addEventListener('click', loadMore);
   byId('filters').addEventListener('submit', (e) => e.preventDefault());
   byId('new-instance').addEventListener('click', () => createDialog.open());
   byId('back').addEventListener('click', closeDetail);

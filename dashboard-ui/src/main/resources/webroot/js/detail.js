@@ -1,18 +1,22 @@
 // The instance detail: diagram, data, pending timeouts with live countdowns, actions (one button
-// per event available from the current state) with a JSON payload editor, the audit trail (every
-// recorded event with its source, cause and flow) and the sequence diagram of the business flow
-// the instance belongs to, across instances and components.
+// per event available from the current state: plain events take the JSON payload editor,
+// inter_machine and cross_component ones open a form generated from the target machine's
+// contextSchema), the audit trail (every recorded event with its source, cause and flow) and the
+// sequence diagram of the business flow the instance belongs to, across instances and components.
 import { h, fill, byId, shortId, time, dateTime, duration, pretty } from './dom.js';
 import { api, enc, authed, withQuery } from './api.js';
 import { renderSequence, sequenceLegend, sourceOf, chronological } from './sequence.js';
+import { fieldInput, readContext } from './forms.js';
 
 const TIMED = new Set(['timeout', 'auto']);
+const TARGETED = new Set(['inter_machine', 'cross_component']);
 const FLOW_LIMIT = 500;
 const FLASH_MS = 2400;
 
 export class Detail {
-  constructor({ toast, onChanged, onOpen }) {
+  constructor({ toast, onChanged, onOpen, getComponents }) {
     this.toast = toast;
+    this.getComponents = getComponents ?? (() => []);
     this.onChanged = onChanged;
     this.onOpen = onOpen;
     this.id = null;
@@ -42,6 +46,7 @@ export class Detail {
       flowLegend: byId('flow-legend'),
     };
     this.el.payload.addEventListener('input', () => this.checkPayload());
+    this.eventForm = setupEventForm((type, payload) => this.fire(type, payload));
     fill(this.el.flowLegend, sequenceLegend());
   }
 
@@ -175,7 +180,7 @@ export class Detail {
         class: `btn action t-${t.type}`,
         dataset: { event: t.event },
         title: `${t.from} → ${t.to} (${t.type})`,
-        onclick: () => this.fire(t.event),
+        onclick: () => (TARGETED.has(t.type) ? this.openTargetForm(inst, t) : this.fire(t.event)),
       }, h('b', {}, t.event), h('span', {}, hint)));
     }
     fill(this.el.actions, buttons.length ? buttons
@@ -202,9 +207,36 @@ export class Detail {
     }
   }
 
-  async fire(type) {
+  /**
+   * The form of an inter_machine or cross_component transition: the fields of the target
+   * machine's contextSchema, prefilled with what this instance would send. Without a schema to
+   * show, the event goes with the JSON payload like any other.
+   */
+  async openTargetForm(inst, t) {
+    const componentName = t.type === 'cross_component' ? t.targetComponent : inst.componentName;
+    const target = await findComponent(this.getComponents(), componentName);
+    const machineName = t.targetMachine ?? target?.entryMachine;
+    const machine = target?.stateMachines?.find((m) => m.name === machineName);
+    const schema = machine?.contextSchema ?? {};
+    if (!Object.keys(schema).length) {
+      this.fire(t.event);
+      return;
+    }
+    const source = await findComponent(this.getComponents(), inst.componentName);
+    const transition = source?.stateMachines?.find((m) => m.name === inst.machineName)?.transitions?.[t.index];
+    this.eventForm.open({
+      event: t.event,
+      target: t.type === 'cross_component' ? `${componentName}.${machineName}` : machineName,
+      schema,
+      mapping: transition?.event === t.event ? transition.contextMapping ?? null : null,
+      data: inst.publicMember ?? inst.context ?? {},
+    });
+  }
+
+  /** Sends `type` with `payload`, or with the JSON payload editor's object when none is given. */
+  async fire(type, given) {
     const inst = this.instance;
-    const payload = this.checkPayload();
+    const payload = given ?? this.checkPayload();
     if (!inst || payload === null) return;
     try {
       const r = await api.post(
@@ -356,6 +388,72 @@ export class Detail {
     }));
     this.el.flow.scrollLeft = left;
   }
+}
+
+/** A component from the loaded list, else asked from the server; null when unknown. */
+async function findComponent(components, name) {
+  const known = components.find((c) => c.name === name);
+  if (known) return known;
+  try {
+    return await api.get(`/api/components/${enc(name)}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The value at a dotted `path` of `data`, or undefined. */
+function valueAt(data, path) {
+  let v = data;
+  for (const part of String(path).split('.')) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = v[part];
+  }
+  return v;
+}
+
+/**
+ * The dialog of the event of an inter_machine / cross_component transition. Each field of the
+ * target's contextSchema is prefilled with the value the transition would carry (through its
+ * contextMapping when it has one) and is sent under the key that feeds that target field.
+ */
+function setupEventForm(send) {
+  const dialog = byId('event-dialog');
+  const fields = byId('event-fields');
+  const error = byId('event-error');
+  let current = null;
+
+  byId('event-cancel').addEventListener('click', () => dialog.close());
+  byId('event-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!current) return;
+    let payload;
+    try {
+      payload = readContext(fields, current.schema, current.keyOf);
+    } catch (err) {
+      error.textContent = err.message;
+      error.hidden = false;
+      return;
+    }
+    dialog.close();
+    send(current.event, payload);
+  });
+
+  return {
+    open({ event, target, schema, mapping, data }) {
+      const sourceKey = (name) => (mapping && typeof mapping[name] === 'string' ? mapping[name] : name);
+      // A mapped dotted path cannot be a payload key: such a field is sent under its own name.
+      const keyOf = (name) => (sourceKey(name).includes('.') ? name : sourceKey(name));
+      current = { event, schema, keyOf };
+      byId('event-title').textContent = `${event} → ${target}`;
+      byId('event-intro').textContent = `The fields of ${target}'s contextSchema, prefilled from this instance; `
+        + 'their values are the event payload.';
+      fill(fields, Object.entries(schema).map(([name, spec]) =>
+        fieldInput(name, spec, 'event-field', valueAt(data, sourceKey(name)))));
+      error.hidden = true;
+      dialog.showModal();
+      fields.querySelector('input, select')?.focus();
+    },
+  };
 }
 
 /** An instance the runtime no longer holds, rebuilt from its audit trail (latest event, snapshot). */

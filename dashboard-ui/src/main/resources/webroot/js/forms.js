@@ -1,10 +1,14 @@
-// The create-instance dialog: its fields come from the machine's contextSchema.
+// Forms generated from a machine's contextSchema: the create-instance dialog here, and the
+// event form of inter_machine / cross_component transitions (js/detail.js) with the same fields.
 import { h, fill, byId } from './dom.js';
 import { api, enc } from './api.js';
 
-/** Input for one schema field; `name` is the context key. */
-function fieldInput(name, spec) {
-  const id = `field-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+/**
+ * Input for one schema field; `name` is the data key, `prefix` keeps element ids unique per form,
+ * `value` (optional) prefills it.
+ */
+export function fieldInput(name, spec, prefix = 'field', value = undefined) {
+  const id = `${prefix}-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const required = !!spec.required;
   const label = spec.label || name;
   let input;
@@ -28,20 +32,28 @@ function fieldInput(name, spec) {
     });
   }
   input.dataset.kind = spec.type || 'string';
+  if (value !== undefined && value !== null) {
+    if (input.type === 'checkbox') input.checked = value === true;
+    else if (typeof value !== 'object') input.value = String(value);
+  }
   return h('label', { class: 'field', for: id },
     h('span', {}, label, required ? h('em', { class: 'req', title: 'required' }, ' *') : null),
     input,
     spec.description ? h('small', { class: 'muted' }, spec.description) : null);
 }
 
-/** Reads the form into a context object, or throws a message naming the field at fault. */
-function readContext(container, schema) {
+/**
+ * Reads the form into a data object, or throws a message naming the field at fault. `keyOf` gives
+ * the key each field is written under (the field's own name by default).
+ */
+export function readContext(container, schema, keyOf = (name) => name) {
   const context = {};
   for (const [name, spec] of Object.entries(schema)) {
+    const key = keyOf(name);
     const input = container.querySelector(`[name="${CSS.escape(name)}"]`);
     if (!input) continue;
     if (input.type === 'checkbox') {
-      context[name] = input.checked;
+      context[key] = input.checked;
       continue;
     }
     const raw = input.value.trim();
@@ -52,8 +64,8 @@ function readContext(container, schema) {
     if (input.dataset.kind === 'number') {
       const n = Number(raw);
       if (!Number.isFinite(n)) throw new Error(`${spec.label || name} must be a number`);
-      context[name] = n;
-    } else context[name] = raw;
+      context[key] = n;
+    } else context[key] = raw;
   }
   return context;
 }

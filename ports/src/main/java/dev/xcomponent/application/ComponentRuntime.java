@@ -52,6 +52,7 @@ public final class ComponentRuntime {
   private final FinishedInstances finished;
   private final Reports reports;
   private final PropertyIndexes properties;
+  private final ListingIndex listing;
   private final List<String> deployments = new ArrayList<>();
   private final Journal journal;
   private Partition[] partitions;
@@ -71,7 +72,9 @@ public final class ComponentRuntime {
     this.settings = settings;
     this.events = events;
     this.clock = clock;
-    this.finished = new FinishedInstances(settings.finishedRetention(), settings.finishedRetentionMs(), clock);
+    this.listing = new ListingIndex(component.stateMachines());
+    this.finished = new FinishedInstances(
+        settings.finishedRetention(), settings.finishedRetentionMs(), clock, listing::forget);
     this.reports = new Reports(component.name(), events, clock);
     this.properties = new PropertyIndexes(component);
     for (StateMachine m : component.stateMachines()) {
@@ -227,6 +230,21 @@ public final class ComponentRuntime {
     return properties;
   }
 
+  ListingIndex listing() {
+    return listing;
+  }
+
+  /**
+   * This component's instances matching {@code q} after {@code q.after()}, live and finished ones
+   * still retained: sources each in listing order, to merge.
+   */
+  List<java.util.Iterator<Listed>> listingSources(dev.xcomponent.port.InstanceQuery q) {
+    if (q.machine() != null && component.machine(q.machine()) == null) {
+      return List.of();
+    }
+    return listing.sources(this, q, partitions, directory.values(), () -> finished.after(q.after()));
+  }
+
   /** The partitions, for in-process measurements. */
   Partition[] partitions() {
     return partitions.clone();
@@ -234,6 +252,7 @@ public final class ComponentRuntime {
 
   void register(InstanceSlot slot) {
     directory.put(slot.instance.id(), slot);
+    listing.add(slot);
     reports.created(slot);
   }
 
@@ -507,7 +526,9 @@ public final class ComponentRuntime {
   void dispose(InstanceSlot slot) {
     // Finished first, then gone from the live directory: a reader on another thread always finds
     // the instance in one of the two.
-    finished.add(InstanceViews.of(this, slot.instance, null, true), slot.historySnapshot(component.name()));
+    FinishedInstances.Finished f =
+        finished.add(InstanceViews.of(this, slot.instance, null, true), slot.historySnapshot(component.name()));
+    listing.finish(slot, slot.instance, f, finished);
     directory.remove(slot.instance.id(), slot);
     reports.disposed(slot.instance);
   }

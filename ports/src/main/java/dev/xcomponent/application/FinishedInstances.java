@@ -1,13 +1,14 @@
 package dev.xcomponent.application;
 
 import dev.xcomponent.port.HistoryEntry;
+import dev.xcomponent.port.InstanceCursor;
 import dev.xcomponent.port.InstanceView;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
@@ -20,27 +21,40 @@ final class FinishedInstances {
   private final long maxAgeMs;
   private final LongSupplier clock;
   private final Map<String, Finished> byId = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListMap<InstanceCursor, Finished> inListingOrder =
+      new ConcurrentSkipListMap<>(java.util.Comparator.reverseOrder());
   private final ConcurrentLinkedDeque<Finished> order = new ConcurrentLinkedDeque<>();
   private final AtomicInteger size = new AtomicInteger();
+  private final java.util.function.Consumer<Finished> evicted;
 
-  FinishedInstances(int capacity, long maxAgeMs, LongSupplier clock) {
+  /** {@code evicted} hears of each instance no longer retained. */
+  FinishedInstances(int capacity, long maxAgeMs, LongSupplier clock, java.util.function.Consumer<Finished> evicted) {
     this.capacity = capacity;
     this.maxAgeMs = maxAgeMs;
     this.clock = clock;
+    this.evicted = evicted;
   }
 
   /** A finished instance with the history it had. */
   record Finished(InstanceView view, List<HistoryEntry> history, long finishedAt) {}
 
-  void add(InstanceView view, List<HistoryEntry> history) {
+  /** Retains a finished instance; returns its record, or null when nothing is retained. */
+  Finished add(InstanceView view, List<HistoryEntry> history) {
     if (capacity == 0) {
-      return;
+      return null;
     }
     Finished f = new Finished(view, history == null ? List.of() : history, clock.getAsLong());
     byId.put(view.id(), f);
+    inListingOrder.put(InstanceCursor.of(view), f);
     order.addLast(f);
     size.incrementAndGet();
     evict();
+    return f;
+  }
+
+  /** Whether {@code f} is still retained. */
+  boolean retains(Finished f) {
+    return byId.get(f.view().id()) == f;
   }
 
   Finished get(String id) {
@@ -48,15 +62,25 @@ final class FinishedInstances {
     return byId.get(id);
   }
 
-  /** Retained views, newest first. */
-  List<InstanceView> views() {
+  /**
+   * Retained views in listing order (newest first: creation time then id, descending), after
+   * {@code after} when not null.
+   */
+  Iterator<InstanceView> after(InstanceCursor after) {
     evict();
-    List<InstanceView> out = new ArrayList<>();
-    Iterator<Finished> it = order.descendingIterator();
-    while (it.hasNext()) {
-      out.add(it.next().view());
-    }
-    return out;
+    Iterator<Finished> it =
+        (after == null ? inListingOrder : inListingOrder.tailMap(after, false)).values().iterator();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public InstanceView next() {
+        return it.next().view();
+      }
+    };
   }
 
   private void evict() {
@@ -69,6 +93,8 @@ final class FinishedInstances {
       if (order.remove(first)) {
         size.decrementAndGet();
         byId.remove(first.view().id(), first);
+        inListingOrder.remove(InstanceCursor.of(first.view()), first);
+        evicted.accept(first);
       }
     }
   }

@@ -15,7 +15,7 @@ import java.util.List;
  * <p>Rarely used parts (the queue of waiting events, armed timers, the in-memory history) are
  * allocated on first use, so an idle instance costs little memory.
  */
-final class InstanceSlot {
+final class InstanceSlot implements ListingIndex.Key {
   final Partition partition;
   volatile Instance instance;
   /** True while user code of a transition is running: later events wait in {@link #queue}. */
@@ -34,6 +34,16 @@ final class InstanceSlot {
   InstanceSlot(Partition partition, Instance instance) {
     this.partition = partition;
     this.instance = instance;
+  }
+
+  @Override
+  public long listedAt() {
+    return instance.createdAt();
+  }
+
+  @Override
+  public String listedId() {
+    return instance.id();
   }
 
   /** An event waiting for the instance to finish its current transition. */

@@ -226,37 +226,23 @@ public final class LocalComponentRegistry implements ComponentRegistry {
     return Optional.empty();
   }
 
+  /**
+   * Merges the ordered sources of the components in scope (see {@link ListingIndex}: a page costs
+   * about its size, plus the instances a filter skips when no index answers it), newest first, and
+   * stops once the page is full.
+   */
   @Override
   public List<InstanceView> listInstances(InstanceQuery q) {
-    List<InstanceView> out = new ArrayList<>();
+    List<java.util.Iterator<Listed>> sources = new ArrayList<>();
     for (ComponentRuntime rt : scope(q.component())) {
-      for (InstanceSlot slot : rt.slots()) {
-        Instance i = slot.instance;
-        if (matches(q, i.machine().name(), i.state(), i.status().jsonName())) {
-          out.add(InstanceViews.of(rt, slot));
-          if (out.size() >= q.limit()) {
-            return out;
-          }
-        }
-      }
+      sources.addAll(rt.listingSources(q));
     }
-    for (ComponentRuntime rt : scope(q.component())) {
-      for (InstanceView v : rt.finished().views()) {
-        if (matches(q, v.machineName(), v.currentState(), v.status())) {
-          out.add(v);
-          if (out.size() >= q.limit()) {
-            return out;
-          }
-        }
-      }
+    List<InstanceView> out = new ArrayList<>(Math.min(q.limit(), 1_000));
+    java.util.Iterator<Listed> merged = ListingIndex.merge(sources, l -> l.position);
+    while (out.size() < q.limit() && merged.hasNext()) {
+      out.add(merged.next().view());
     }
     return out;
-  }
-
-  private static boolean matches(InstanceQuery q, String machine, String state, String status) {
-    return (q.machine() == null || q.machine().equals(machine))
-        && (q.state() == null || q.state().equals(state))
-        && (q.status() == null || q.status().equals(status));
   }
 
   private List<ComponentRuntime> scope(String component) {

@@ -314,6 +314,7 @@ final class Partition {
             slot.instance = current;
             index.move(slot, known, current);
             runtime.properties().move(slot, known, current);
+            runtime.listing().move(slot, known, current);
             cancelAllTimers(slot);
             if (!current.isActive()) {
               if (!current.isEntryPoint()) {
@@ -356,6 +357,7 @@ final class Partition {
     slot.instance = after;
     index.move(slot, before, after);
     runtime.properties().move(slot, before, after);
+    runtime.listing().move(slot, before, after);
     runtime.recordTransition(slot, tr);
     applyTimers(slot, tr.timers(), tr.recorded().timestamp(), tr.recorded().eventId());
     runtime.reportTransition(tr, plan);

@@ -14,6 +14,7 @@ import dev.xcomponent.port.ErrorCode;
 import dev.xcomponent.port.EventOutcome;
 import dev.xcomponent.port.EventStore;
 import dev.xcomponent.port.HistoryEntry;
+import dev.xcomponent.port.InstanceCursor;
 import dev.xcomponent.port.InstanceQuery;
 import dev.xcomponent.port.InstanceView;
 import dev.xcomponent.port.MessageBroker;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +72,9 @@ public final class RemoteComponentRegistry implements ComponentRegistry {
   private final ConcurrentMap<String, Runtime> runtimes = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Component> components = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, InstanceView> instances = new ConcurrentHashMap<>();
+  /** The ids of {@link #instances} in listing order: newest first (creation time, then id). */
+  private final ConcurrentSkipListMap<InstanceCursor, String> listingOrder =
+      new ConcurrentSkipListMap<>(java.util.Comparator.reverseOrder());
   private final Map<String, List<HistoryEntry>> histories;
   private final ConcurrentMap<String, Promise<Map<String, Object>>> awaiting = new ConcurrentHashMap<>();
   private final List<MessageBroker.Subscription> subscriptions = new ArrayList<>();
@@ -313,13 +318,24 @@ public final class RemoteComponentRegistry implements ComponentRegistry {
 
   private void remember(InstanceView v) {
     if (!instances.containsKey(v.id()) && instances.size() >= settings.maxInstances()) {
-      instances.values().removeIf(InstanceView::finished);
+      for (InstanceView old : instances.values()) {
+        if (old.finished() && instances.remove(old.id(), old)) {
+          listingOrder.remove(InstanceCursor.of(old), old.id());
+        }
+      }
       if (instances.size() >= settings.maxInstances()) {
         LOG.warn("instance table full ({}): instance {} not listed", settings.maxInstances(), v.id());
         return;
       }
     }
-    instances.merge(v.id(), v, (old, now) -> now.updatedAt() >= old.updatedAt() ? now : old);
+    instances.compute(v.id(), (id, old) -> {
+      InstanceView kept = old == null || v.updatedAt() >= old.updatedAt() ? v : old;
+      if (old != null && old.createdAt() != kept.createdAt()) {
+        listingOrder.remove(InstanceCursor.of(old), id);
+      }
+      listingOrder.put(InstanceCursor.of(kept), id);
+      return kept;
+    });
   }
 
   private void emit(String type, String component, Map<String, Object> payload) {
@@ -478,19 +494,24 @@ public final class RemoteComponentRegistry implements ComponentRegistry {
     return Optional.ofNullable(instances.get(instanceId));
   }
 
+  /** Walks the table in listing order from {@code q.after()}, and stops once the page is full. */
   @Override
   public List<InstanceView> listInstances(InstanceQuery q) {
-    List<InstanceView> out = new ArrayList<>();
-    for (InstanceView v : instances.values()) {
-      if ((q.component() == null || q.component().equals(v.componentName()))
-          && (q.machine() == null || q.machine().equals(v.machineName()))
-          && (q.state() == null || q.state().equals(v.currentState()))
-          && (q.status() == null || q.status().equals(v.status()))) {
+    List<InstanceView> out = new ArrayList<>(Math.min(q.limit(), 1_000));
+    var from = q.after() == null ? listingOrder : listingOrder.tailMap(q.after(), false);
+    for (Map.Entry<InstanceCursor, String> e : from.entrySet()) {
+      InstanceView v = instances.get(e.getValue());
+      if (v != null
+          && v.createdAt() == e.getKey().createdAt()
+          && (q.component() == null || q.component().equals(v.componentName()))
+          && q.matches(v.machineName(), v.currentState(), v.status())) {
         out.add(v);
+        if (out.size() >= q.limit()) {
+          break;
+        }
       }
     }
-    out.sort(java.util.Comparator.comparing(InstanceView::finished).thenComparing(InstanceView::createdAt));
-    return out.size() > q.limit() ? new ArrayList<>(out.subList(0, q.limit())) : out;
+    return out;
   }
 
   @Override

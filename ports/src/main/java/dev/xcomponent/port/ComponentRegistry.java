@@ -42,7 +42,10 @@ public interface ComponentRegistry {
   /** A live instance, or a finished one still retained. */
   Optional<InstanceView> findInstance(String instanceId);
 
-  /** Instances (live first, then finished ones still retained) matching {@code query}. */
+  /**
+   * Instances matching {@code query}, live ones and finished ones still retained, newest first
+   * (creation time, then id, descending) from just after {@code query.after()}.
+   */
   List<InstanceView> listInstances(InstanceQuery query);
 
   /** The transitions available from the instance's current state. */

@@ -64,8 +64,10 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T await(Function<WebDriver, T> condition) {
+    // The page re-renders lists as updates come: an element found a moment ago may be gone.
     return new WebDriverWait(driver, Duration.ofSeconds(10))
         .pollingEvery(Duration.ofMillis(50))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(condition);
   }
 

@@ -108,7 +108,22 @@ class DashboardBrowserTest {
     assertThat(browser.find("#detail-data").getText()).contains("\"orderId\": \"ORD-UI-1\"", "99.5");
     browser.js("window.__sameDocument = 42;");
 
+    // SUBMIT is cross_component to PaymentComponent.Payment: a form of the Payment's
+    // contextSchema, prefilled from the order through the transition's contextMapping.
     browser.find("#actions button[data-event='SUBMIT']").click();
+    browser.await(d -> browser.find("#event-dialog").isDisplayed());
+    assertThat(browser.find("#event-title").getText()).isEqualTo("SUBMIT → PaymentComponent.Payment");
+    assertThat(browser.driver.findElements(By.cssSelector("#event-fields input")))
+        .extracting(e -> e.getDomAttribute("name"))
+        .containsExactly("orderId", "amount", "paymentMethod");
+    assertThat(browser.find("#event-field-orderId").getDomProperty("value")).isEqualTo("ORD-UI-1");
+    assertThat(browser.find("#event-field-amount").getDomProperty("value")).isEqualTo("99.5");
+    assertThat(browser.find("#event-field-amount").getDomAttribute("type")).isEqualTo("number");
+    assertThat(browser.find("#event-fields").getText()).contains("Order ID *", "Amount *", "Payment Method");
+    browser.find("#event-field-paymentMethod").clear();
+    browser.find("#event-field-paymentMethod").sendKeys("mastercard");
+    browser.screenshot("03a-cross-component-form");
+    browser.find("#event-submit").click();
     browser.awaitText("#detail-state", "PendingPayment");
     browser.await(d -> "PendingPayment".equals(browser.find("#detail-diagram").getDomAttribute("data-state")));
     browser.await(d -> diagramLoaded());
@@ -123,6 +138,9 @@ class DashboardBrowserTest {
       JsonObject p = payments.getJsonObject(i);
       if ("ORD-UI-1".equals(p.getJsonObject("context").getString("orderId"))) {
         paymentId = p.getString("id");
+        // The form's values were the payload: the edited method reached the Payment.
+        assertThat(p.getJsonObject("context").getString("paymentMethod")).isEqualTo("mastercard");
+        assertThat(p.getJsonObject("context").getDouble("amount")).isEqualTo(99.5);
       }
     }
     assertThat(paymentId).as("the payment created by SUBMIT").isNotNull();
@@ -140,7 +158,7 @@ class DashboardBrowserTest {
     String history = browser.find("#history").getText();
     assertThat(history).contains("INSTANCE_CREATED", "SUBMIT", "Created → PendingPayment",
         "PendingPayment → Paid", "← from PaymentComponent");
-    assertThat(browser.find("#instance-list li.selected").getText()).contains("Paid");
+    browser.await(d -> browser.find("#instance-list li.selected").getText().contains("Paid"));
     browser.screenshot("04-order-paid-live-with-history");
 
     // The finished Payment is listed as finished in its component.

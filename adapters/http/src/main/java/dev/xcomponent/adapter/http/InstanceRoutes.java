@@ -2,12 +2,14 @@ package dev.xcomponent.adapter.http;
 
 import dev.xcomponent.domain.engine.Event;
 import dev.xcomponent.port.ComponentRegistry;
+import dev.xcomponent.port.InstanceCursor;
 import dev.xcomponent.port.InstanceQuery;
 import dev.xcomponent.port.InstanceView;
 import dev.xcomponent.port.RuntimeFailure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -49,7 +51,11 @@ final class InstanceRoutes {
     list(ctx, component);
   }
 
-  /** Query {@code component, machine, state, status, limit}; answers {@code {instances}}. */
+  /**
+   * Query {@code component, machine, state, status, limit, after}; answers {@code {instances,
+   * next}}: {@code next} is the cursor to pass as {@code after} for the following page, or null
+   * when this page is the last.
+   */
   private void list(RoutingContext ctx) {
     list(ctx, Requests.query(ctx, "component"));
   }
@@ -60,17 +66,37 @@ final class InstanceRoutes {
       throw ApiException.invalid(
           "Query parameter 'status' must be one of active, completed, error");
     }
+    int limit = Requests.limit(ctx, DEFAULT_LIMIT, settings.maxListLimit());
+    // One more than asked tells whether a next page exists.
     InstanceQuery query =
         new InstanceQuery(
             component,
             Requests.query(ctx, "machine"),
             Requests.query(ctx, "state"),
             status,
-            Requests.limit(ctx, DEFAULT_LIMIT, settings.maxListLimit()));
+            limit + 1,
+            cursor(ctx.queryParams().get("after")));
+    List<InstanceView> found = registry.listInstances(query);
+    List<InstanceView> page = found.size() > limit ? found.subList(0, limit) : found;
+    String next = found.size() > limit ? InstanceCursor.of(page.get(limit - 1)).encode() : null;
     Replies.ok(
         ctx,
         new JsonObject()
-            .put("instances", Views.array(registry.listInstances(query), Views::instance)));
+            .put("instances", Views.array(page, Views::instance))
+            .put("next", next));
+  }
+
+  /** The {@code after} cursor (not an identifier: it may be longer than one); absent gives null. */
+  private static InstanceCursor cursor(String after) {
+    if (after == null || after.isEmpty()) {
+      return null;
+    }
+    try {
+      return InstanceCursor.parse(after);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid(
+          "Query parameter 'after' must be the 'next' cursor of a previous listing");
+    }
   }
 
   private void get(RoutingContext ctx) {
