@@ -270,15 +270,31 @@ final class Partition {
     List<dev.xcomponent.port.StoredEvent> events = new ArrayList<>(1 + p.creations().size());
     List<dev.xcomponent.port.InstanceSnapshot> snapshots = new ArrayList<>(1 + p.creations().size());
     events.add(StoredEvents.of(runtime.name(), after.machine().name(), after.correlationId(), tr.recorded()));
+    dev.xcomponent.port.InstanceSnapshot own = null;
     if (tr.finished() || after.version() % runtime.settings().snapshotInterval() == 0) {
-      snapshots.add(StoredEvents.snapshot(runtime.name(), after, tr.recorded().eventId(),
-          timersAfter(slot, tr.timers(), tr.recorded().timestamp())));
+      own = StoredEvents.snapshot(runtime.name(), after, tr.recorded().eventId(),
+          timersAfter(slot, tr.timers(), tr.recorded().timestamp()));
     }
+    // An event with an idempotency key may turn out to be a duplicate that the store skips: its
+    // snapshot must then not be written either, so it goes in a second write once the event is in.
+    boolean keyed = tr.recorded().event().idempotencyKey() != null;
+    if (own != null && !keyed) {
+      snapshots.add(own);
+    }
+    dev.xcomponent.port.InstanceSnapshot later = keyed ? own : null;
     for (InstanceCreated c : p.creations().values()) {
       events.add(StoredEvents.of(runtime.name(), c));
       snapshots.add(runtime.creationSnapshot(c));
     }
     return here(journal.write(events, snapshots))
+        .compose(result -> {
+          boolean duplicate = result.duplicates().contains(tr.recorded().eventId());
+          if (duplicate || later == null) {
+            return Future.succeededFuture(result);
+          }
+          // The event is recorded: a failed snapshot only means a longer replay at restore.
+          return here(journal.write(List.of(), List.of(later))).transform(ignored -> Future.succeededFuture(result));
+        })
         .transform(ar -> {
           if (ar.succeeded()) {
             return Future.succeededFuture(

@@ -222,6 +222,29 @@ class PersistenceScenariosTest {
   }
 
   @Test
+  void aDuplicateKeyAtASnapshotPointLeavesNoSnapshotBehindAndTheInstanceSurvivesARestart() {
+    h.start(ORDERS);
+    String a = h.create("OrderComponent", "Order", Map.of("Id", 1));
+    String b = h.create("OrderComponent", "Order", Map.of("Id", 2));
+    for (String id : List.of(a, b)) {
+      h.send(id, "VALIDATE", Map.of());
+      h.send(id, "CONFIRM", Map.of());
+    }
+    Harness.await(h.registry.sendEvent(null, a, Event.of("COMPLETE", Map.of(), 0).withIdempotencyKey("k-1")));
+    // The same key on another instance, on a transition into a final state (a snapshot point).
+    var dup = Harness.await(h.registry.sendEvent(null, b, Event.of("COMPLETE", Map.of(), 0).withIdempotencyKey("k-1")));
+    assertThat(dup.transitioned()).isFalse();
+    assertThat(h.state(b)).isEqualTo("Confirmed");
+    assertThat(snapshot(b).state()).isNotEqualTo("Completed");
+    assertThat(snapshot(b).status()).isEqualTo("active");
+    assertThat(snapshot(a).status()).isEqualTo("completed");
+    h.stop();
+    h.start(ORDERS);
+    assertThat(h.view(b)).isNotNull();
+    assertThat(h.view(b).currentState()).isEqualTo("Confirmed");
+  }
+
+  @Test
   void aStoreFailureLeavesTheInstanceUnchangedAndTheRuntimeRecoversByItself() {
     FlakyStore flaky = new FlakyStore(store);
     h.close();
