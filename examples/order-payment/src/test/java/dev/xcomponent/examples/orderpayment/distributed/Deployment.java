@@ -32,10 +32,20 @@ final class Deployment implements AutoCloseable {
   private final String databaseUrl;
   private final Path logs;
   private final Map<String, Process> processes = new LinkedHashMap<>();
+  private final Map<String, String> extraEnv;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final int port;
 
   Deployment(String name, String brokerUrl, String databaseUrl) throws IOException {
+    this(name, brokerUrl, databaseUrl, Map.of());
+  }
+
+  /**
+   * A deployment whose processes also get {@code extraEnv}; with a null {@code databaseUrl} no
+   * {@code --database} is passed (the Redis-only mode sets {@code REDIS_URL} instead).
+   */
+  Deployment(String name, String brokerUrl, String databaseUrl, Map<String, String> extraEnv) throws IOException {
+    this.extraEnv = Map.copyOf(extraEnv);
     if (!Files.isRegularFile(APP_JAR)) {
       throw new IllegalStateException(APP_JAR + " is missing: build the app module first (mvn -B package -pl app -am)");
     }
@@ -57,13 +67,20 @@ final class Deployment implements AutoCloseable {
   }
 
   void startDashboard() throws IOException {
-    launch("dashboard", List.of("dashboard", "--broker", brokerUrl, "--database", databaseUrl,
+    List<String> args = new ArrayList<>(List.of("dashboard", "--broker", brokerUrl,
         "--host", "127.0.0.1", "--port", String.valueOf(port)));
+    if (databaseUrl != null) {
+      args.addAll(List.of("--database", databaseUrl));
+    }
+    launch("dashboard", args);
   }
 
   void startRuntime(String process, String file, boolean plugins) throws IOException {
     List<String> args = new ArrayList<>(List.of("runtime", "--component", MODULE.resolve(file).toString(),
-        "--broker", brokerUrl, "--database", databaseUrl));
+        "--broker", brokerUrl));
+    if (databaseUrl != null) {
+      args.addAll(List.of("--database", databaseUrl));
+    }
     if (plugins) {
       args.addAll(List.of("--plugins", PLUGINS.toString()));
     }
@@ -83,6 +100,7 @@ final class Deployment implements AutoCloseable {
     pb.environment().remove("BROKER_URL");
     pb.environment().remove("DATABASE_URL");
     pb.environment().remove("REDIS_URL");
+    pb.environment().putAll(extraEnv);
     processes.put(process, pb.start());
   }
 
