@@ -79,7 +79,7 @@ public final class CrossComponentRoundTrip {
     }
     Arrays.sort(micros);
     System.out.printf("%s: %d sequential round trips: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n", describe(url),
-        roundTrips, ms(micros, 0.50), ms(micros, 0.90), ms(micros, 0.99), micros[roundTrips - 1] / 1000.0);
+        roundTrips, OrderFixtures.quantile(micros, 0.50) / 1000.0, OrderFixtures.quantile(micros, 0.90) / 1000.0, OrderFixtures.quantile(micros, 0.99) / 1000.0, micros[roundTrips - 1] / 1000.0);
     Semaphore inFlight = new Semaphore(concurrency);
     AtomicInteger failed = new AtomicInteger();
     long start = System.nanoTime();
@@ -114,10 +114,6 @@ public final class CrossComponentRoundTrip {
               .compose(o -> finished.future().timeout(30, TimeUnit.SECONDS))
               .map(v -> (System.nanoTime() - t0) / 1000);
         });
-  }
-
-  private static double ms(long[] sorted, double q) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1000.0;
   }
 
   private static String describe(String url) {

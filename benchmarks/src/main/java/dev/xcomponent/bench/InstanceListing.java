@@ -3,12 +3,9 @@ package dev.xcomponent.bench;
 import dev.xcomponent.adapter.http.HttpApiVerticle;
 import dev.xcomponent.adapter.http.HttpSettings;
 import dev.xcomponent.adapter.memory.InMemoryMessageBroker;
-import dev.xcomponent.adapter.yaml.LoadResult;
-import dev.xcomponent.adapter.yaml.YamlComponentLoader;
 import dev.xcomponent.application.LocalComponentRegistry;
 import dev.xcomponent.application.RuntimeSettings;
 import dev.xcomponent.domain.engine.Event;
-import dev.xcomponent.domain.model.Component;
 import dev.xcomponent.port.HandlerRegistry;
 import dev.xcomponent.port.InstanceCursor;
 import dev.xcomponent.port.InstanceQuery;
@@ -20,13 +17,10 @@ import io.vertx.ext.web.client.WebClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Instance listings on a large runtime: the Order/Payment example with N Orders (default 100,000),
@@ -51,11 +45,11 @@ public final class InstanceListing {
     Vertx vertx = Vertx.vertx();
     try {
       LocalComponentRegistry registry = LocalComponentRegistry.start(vertx,
-          List.of(load(dir.resolve("order-component.yaml")), load(dir.resolve("payment-component.yaml"))),
+          List.of(OrderFixtures.load(dir.resolve("order-component.yaml")), OrderFixtures.load(dir.resolve("payment-component.yaml"))),
           new HandlerRegistry(), new InMemoryMessageBroker(vertx), RuntimeSettings.defaults().withHistoryLimit(0))
           .await(30, TimeUnit.SECONDS);
       long t0 = System.nanoTime();
-      List<String> ids = create(registry, orders);
+      List<String> ids = OrderFixtures.createOrders(registry, orders);
       System.out.printf("created %d Orders in %.1f s%n", orders, (System.nanoTime() - t0) / 1e9);
       t0 = System.nanoTime();
       int submitted = 0;
@@ -177,36 +171,7 @@ public final class InstanceListing {
 
   private static void report(String what, long[] sorted, int size) {
     System.out.printf("  %-38s p50 %8.3f ms  p99 %8.3f ms  max %8.3f ms  (%d listed)%n", what,
-        at(sorted, 0.50), at(sorted, 0.99), sorted[sorted.length - 1] / 1e6, size);
-  }
-
-  private static double at(long[] sorted, double q) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
-  }
-
-  private static List<String> create(LocalComponentRegistry registry, int n) throws InterruptedException {
-    String[] ids = new String[n];
-    Semaphore inFlight = new Semaphore(256);
-    AtomicInteger failed = new AtomicInteger();
-    for (int i = 0; i < n; i++) {
-      inFlight.acquire();
-      int k = i;
-      Map<String, Object> data = Map.of("orderId", "ORD-" + i, "amount", 10 + i % 90, "customerId", "C-" + i % 1000,
-          "paymentMethod", "visa");
-      registry.createInstance("OrderComponent", "Order", data).onComplete(ar -> {
-        if (ar.succeeded()) {
-          ids[k] = ar.result().id();
-        } else {
-          failed.incrementAndGet();
-        }
-        inFlight.release();
-      });
-    }
-    inFlight.acquire(256);
-    if (failed.get() > 0) {
-      throw new IllegalStateException(failed.get() + " creations failed");
-    }
-    return new ArrayList<>(Arrays.asList(ids));
+        OrderFixtures.quantile(sorted, 0.50) / 1e6, OrderFixtures.quantile(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6, size);
   }
 
   private static void send(LocalComponentRegistry registry, String id, String type) {
@@ -216,13 +181,5 @@ public final class InstanceListing {
     } catch (Exception e) {
       throw new IllegalStateException(type + " " + id + " failed", e);
     }
-  }
-
-  private static Component load(Path file) {
-    LoadResult r = new YamlComponentLoader().load(file);
-    if (r.hasErrors()) {
-      throw new IllegalStateException(r.format());
-    }
-    return r.componentOrNull();
   }
 }

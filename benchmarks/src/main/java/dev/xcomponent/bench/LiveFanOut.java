@@ -3,12 +3,9 @@ package dev.xcomponent.bench;
 import dev.xcomponent.adapter.http.HttpApiVerticle;
 import dev.xcomponent.adapter.http.HttpSettings;
 import dev.xcomponent.adapter.memory.InMemoryMessageBroker;
-import dev.xcomponent.adapter.yaml.LoadResult;
-import dev.xcomponent.adapter.yaml.YamlComponentLoader;
 import dev.xcomponent.application.LocalComponentRegistry;
 import dev.xcomponent.application.RuntimeSettings;
 import dev.xcomponent.domain.engine.Event;
-import dev.xcomponent.domain.model.Component;
 import dev.xcomponent.port.HandlerRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
@@ -17,7 +14,6 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,12 +63,12 @@ public final class LiveFanOut {
     Vertx vertx = Vertx.vertx();
     try {
       LocalComponentRegistry registry = LocalComponentRegistry.start(vertx,
-          List.of(load(dir.resolve("order-component.yaml")), load(dir.resolve("payment-component.yaml"))),
+          List.of(OrderFixtures.load(dir.resolve("order-component.yaml")), OrderFixtures.load(dir.resolve("payment-component.yaml"))),
           new HandlerRegistry(), new InMemoryMessageBroker(vertx), RuntimeSettings.defaults().withHistoryLimit(0))
           .await(30, TimeUnit.SECONDS);
       long t0 = System.nanoTime();
       // preload + one fresh Order per transition
-      List<String> ids = create(registry, preload + transitions);
+      List<String> ids = OrderFixtures.createOrders(registry, preload + transitions);
       System.out.printf("created %d Orders (%d preloaded + %d fresh targets) in %.1f s%n",
           ids.size(), preload, transitions, (System.nanoTime() - t0) / 1e9);
       List<String> targets = ids.subList(preload, ids.size());
@@ -205,9 +201,9 @@ public final class LiveFanOut {
       long[] ts = allTs.stream().mapToLong(Long::longValue).sorted().toArray();
       if (lat.length > 0) {
         System.out.printf("latency sendEvent -> client receipt (nanoTime, %d samples): p50 %.2f ms  p99 %.2f ms  max %.2f ms%n",
-            lat.length, pct(lat, 50) / 1e6, pct(lat, 99) / 1e6, lat[lat.length - 1] / 1e6);
+            lat.length, OrderFixtures.quantile(lat, 0.50) / 1e6, OrderFixtures.quantile(lat, 0.99) / 1e6, lat[lat.length - 1] / 1e6);
         System.out.printf("latency message timestamp -> client receipt (ms clock): p50 %d ms  p99 %d ms  max %d ms%n",
-            pct(ts, 50), pct(ts, 99), ts[ts.length - 1]);
+            OrderFixtures.quantile(ts, 0.50), OrderFixtures.quantile(ts, 0.99), ts[ts.length - 1]);
       }
       System.out.println("latency sendEvent -> receipt by second of the run (by send time):");
       for (int sec = 0; sec <= seconds; sec++) {
@@ -223,7 +219,7 @@ public final class LiveFanOut {
         if (!b.isEmpty()) {
           long[] bs = b.stream().mapToLong(Long::longValue).sorted().toArray();
           System.out.printf("  s%-2d %6d samples  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms%n", sec, bs.length,
-              pct(bs, 50) / 1e6, pct(bs, 99) / 1e6, bs[bs.length - 1] / 1e6);
+              OrderFixtures.quantile(bs, 0.50) / 1e6, OrderFixtures.quantile(bs, 0.99) / 1e6, bs[bs.length - 1] / 1e6);
         }
       }
       for (WebSocket ws : sockets) {
@@ -234,43 +230,5 @@ public final class LiveFanOut {
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }
-  }
-
-  private static long pct(long[] sorted, int p) {
-    int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
-  }
-
-  private static List<String> create(LocalComponentRegistry registry, int n) throws InterruptedException {
-    String[] ids = new String[n];
-    Semaphore inFlight = new Semaphore(256);
-    AtomicInteger failed = new AtomicInteger();
-    for (int i = 0; i < n; i++) {
-      inFlight.acquire();
-      int k = i;
-      Map<String, Object> data = Map.of("orderId", "ORD-" + i, "amount", 10 + i % 90, "customerId", "C-" + i % 1000,
-          "paymentMethod", "visa");
-      registry.createInstance("OrderComponent", "Order", data).onComplete(ar -> {
-        if (ar.succeeded()) {
-          ids[k] = ar.result().id();
-        } else {
-          failed.incrementAndGet();
-        }
-        inFlight.release();
-      });
-    }
-    inFlight.acquire(256);
-    if (failed.get() > 0) {
-      throw new IllegalStateException(failed.get() + " creations failed");
-    }
-    return new ArrayList<>(Arrays.asList(ids));
-  }
-
-  private static Component load(Path file) {
-    LoadResult r = new YamlComponentLoader().load(file);
-    if (r.hasErrors()) {
-      throw new IllegalStateException(r.format());
-    }
-    return r.componentOrNull();
   }
 }
