@@ -38,6 +38,33 @@ final class Browser implements AutoCloseable {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
+  /**
+   * The one place that decides whether the browser tests run: they need Chromium and its driver.
+   * Without them a test class is skipped, with this reason, on a developer's machine; where {@code
+   * XC_REQUIRE_BROWSER} is set ({@code .ci/run} sets it, after installing both) it fails instead,
+   * so CI never skips a browser test.
+   */
+  static void requireAvailable() {
+    String reason = "Debian's chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)";
+    if (available()) {
+      return;
+    }
+    if (System.getenv("XC_REQUIRE_BROWSER") != null) {
+      throw new IllegalStateException(reason + ", and XC_REQUIRE_BROWSER is set");
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(false, reason);
+  }
+
+  /** Closes what a test class opened (either may be null). */
+  static void closeAll(Browser browser, AutoCloseable server) throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
   static Browser start() throws IOException {
     Path profile = Files.createTempDirectory("xc-chromium");
     ChromeOptions options = new ChromeOptions();

@@ -1,7 +1,6 @@
 package dev.xcomponent.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.xcomponent.app.ServeCommand;
 import dev.xcomponent.app.ServeConfig;
@@ -39,7 +38,7 @@ class DashboardBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed");
+    Browser.requireAvailable();
     PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     server = ServeCommand.start(new ServeConfig(exampleFiles(), "127.0.0.1", 0, null, "memory"), err);
     base = "http://127.0.0.1:" + server.port();
@@ -48,12 +47,7 @@ class DashboardBrowserTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+    Browser.closeAll(browser, server);
   }
 
   static List<Path> exampleFiles() {

@@ -1,7 +1,6 @@
 package dev.xcomponent.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.xcomponent.app.ServeCommand;
 import dev.xcomponent.app.ServeConfig;
@@ -48,7 +47,7 @@ class HistoryBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed");
+    Browser.requireAvailable();
     PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     server = ServeCommand.start(new ServeConfig(DashboardBrowserTest.exampleFiles(), "127.0.0.1", 0, null,
         "memory", new StoreConfig(StoreConfig.Kind.MEMORY, null, 10)), err);
@@ -59,12 +58,7 @@ class HistoryBrowserTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+    Browser.closeAll(browser, server);
   }
 
   /** Creates an order, submits it (which creates its Payment) and drives the payment to Completed. */

@@ -1,7 +1,6 @@
 package dev.xcomponent.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.xcomponent.adapter.http.AccessTokens;
 import dev.xcomponent.app.BrokerConfig;
@@ -34,7 +33,7 @@ class TokenProtectedDashboardTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed");
+    Browser.requireAvailable();
     PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     server = ServeCommand.start(new ServeConfig(DashboardBrowserTest.exampleFiles(), "127.0.0.1", 0, null,
         BrokerConfig.memory(), StoreConfig.none(), true, ClusterTimings.defaults(),
@@ -45,12 +44,7 @@ class TokenProtectedDashboardTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+    Browser.closeAll(browser, server);
   }
 
   private void signIn(String token) {
