@@ -415,9 +415,8 @@ final class ComponentMessaging {
         ? event.withIdempotencyKey(key) : event;
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> map(Object raw) {
-    return raw instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    return InstanceMessages.map(raw);
   }
 
   private static String string(Map<String, Object> m, String key) {

@@ -307,16 +307,7 @@ public final class LocalComponentRegistry implements ComponentRegistry {
         List<HistoryEntry> events = slot != null ? slot.historySnapshot(rt.name()) : f.history();
         return Future.succeededFuture(new dev.xcomponent.port.AuditTrail(instanceId, null, events, false));
       }
-      dev.xcomponent.port.SnapshotStore snapshots = (dev.xcomponent.port.SnapshotStore) rt.journal().store();
-      Future<java.util.Optional<dev.xcomponent.port.InstanceSnapshot>> snapshot = snapshots.load(instanceId);
-      Future<List<HistoryEntry>> events = rt.history(instanceId, slot);
-      return Future.all(snapshot, events).compose(all -> {
-        if (events.result().isEmpty() && snapshot.result().isEmpty()) {
-          return Future.failedFuture(RuntimeFailure.instanceNotFound(instanceId));
-        }
-        return Future.succeededFuture(new dev.xcomponent.port.AuditTrail(
-            instanceId, snapshot.result().orElse(null), events.result(), true));
-      });
+      return StoreHistory.auditTrail(rt.journal().store(), instanceId, rt.history(instanceId, slot));
     }
     return Future.failedFuture(RuntimeFailure.instanceNotFound(instanceId));
   }
@@ -324,10 +315,7 @@ public final class LocalComponentRegistry implements ComponentRegistry {
   @Override
   public Future<dev.xcomponent.port.CorrelatedEvents> correlated(String instanceId, int limit) {
     return auditTrail(instanceId).compose(trail -> {
-      String flow = trail.snapshot() != null ? trail.snapshot().correlationId() : null;
-      if (flow == null && !trail.events().isEmpty()) {
-        flow = trail.events().get(0).correlationId();
-      }
+      String flow = StoreHistory.flowOf(trail);
       if (flow == null) {
         InstanceSlot slot = runtimes.values().stream().map(rt -> rt.slot(instanceId))
             .filter(java.util.Objects::nonNull).findFirst().orElse(null);
@@ -336,11 +324,7 @@ public final class LocalComponentRegistry implements ComponentRegistry {
       if (!trail.fromStore()) {
         return Future.succeededFuture(new dev.xcomponent.port.CorrelatedEvents(flow, trail.events(), false));
       }
-      String correlation = flow;
-      ComponentRuntime any = runtimes.values().iterator().next();
-      return any.journal().store().byCorrelation(correlation, limit)
-          .map(list -> new dev.xcomponent.port.CorrelatedEvents(
-              correlation, list.stream().map(StoredEvents::history).toList(), true));
+      return StoreHistory.correlated(runtimes.values().iterator().next().journal().store(), flow, limit);
     });
   }
 
@@ -352,13 +336,11 @@ public final class LocalComponentRegistry implements ComponentRegistry {
     if (journal == null) {
       return Future.failedFuture(RuntimeFailure.noEventStore());
     }
-    return ((dev.xcomponent.port.SnapshotStore) journal.store()).search(query)
-        .map(list -> list.stream().map(s -> {
-          ComponentRuntime rt = runtimes.get(s.componentName());
-          InstanceSlot slot = rt == null ? null : rt.slot(s.instanceId());
-          return slot == null ? s : withLiveState(s, InstanceViews.of(rt, slot));
-        }).toList())
-        .recover(LocalComponentRegistry::storeUnavailable);
+    return StoreHistory.search(journal.store(), query, hit -> {
+      ComponentRuntime rt = runtimes.get(hit.componentName());
+      InstanceSlot slot = rt == null ? null : rt.slot(hit.instanceId());
+      return slot == null ? null : InstanceViews.of(rt, slot);
+    });
   }
 
   /**

@@ -528,7 +528,7 @@ public final class RemoteComponentRegistry implements ComponentRegistry {
   @Override
   public Future<List<HistoryEntry>> history(String instanceId) {
     if (store != null) {
-      return store.events(instanceId, 0).map(list -> list.stream().map(StoredEvents::history).toList());
+      return StoreHistory.events(store, instanceId);
     }
     List<HistoryEntry> h = histories.get(instanceId);
     if (h == null) {
@@ -545,42 +545,25 @@ public final class RemoteComponentRegistry implements ComponentRegistry {
     if (store == null) {
       return history(instanceId).map(h -> new AuditTrail(instanceId, null, h, false));
     }
-    var snapshot = ((SnapshotStore) store).load(instanceId);
-    var events = history(instanceId);
-    return Future.all(snapshot, events).compose(all -> {
-      if (events.result().isEmpty() && snapshot.result().isEmpty()) {
-        return Future.failedFuture(RuntimeFailure.instanceNotFound(instanceId));
-      }
-      return Future.succeededFuture(new AuditTrail(instanceId, snapshot.result().orElse(null), events.result(), true));
-    });
+    return StoreHistory.auditTrail(store, instanceId, history(instanceId));
   }
 
   @Override
   public Future<CorrelatedEvents> correlated(String instanceId, int limit) {
     return auditTrail(instanceId).compose(trail -> {
-      String flow = trail.snapshot() != null ? trail.snapshot().correlationId() : null;
-      if (flow == null && !trail.events().isEmpty()) {
-        flow = trail.events().get(0).correlationId();
-      }
+      String flow = StoreHistory.flowOf(trail);
       if (flow == null || store == null) {
         return Future.succeededFuture(new CorrelatedEvents(flow == null ? instanceId : flow, trail.events(), false));
       }
-      String correlation = flow;
-      return store.byCorrelation(correlation, limit).map(list -> new CorrelatedEvents(
-          correlation, list.stream().map(StoredEvents::history).toList(), true));
+      return StoreHistory.correlated(store, flow, limit);
     });
   }
 
   /** Asks the event store given at start; without one, fails with {@link RuntimeFailure#noEventStore()}. */
   @Override
   public Future<List<dev.xcomponent.port.InstanceSnapshot>> searchHistory(dev.xcomponent.port.SnapshotSearch query) {
-    return store instanceof SnapshotStore snapshots
-        ? snapshots.search(query)
-            .map(list -> list.stream().map(s -> {
-              InstanceView live = instances.get(s.instanceId());
-              return live == null ? s : LocalComponentRegistry.withLiveState(s, live);
-            }).toList())
-            .recover(LocalComponentRegistry::storeUnavailable)
+    return store instanceof SnapshotStore
+        ? StoreHistory.search(store, query, hit -> instances.get(hit.instanceId()))
         : Future.failedFuture(RuntimeFailure.noEventStore());
   }
 
