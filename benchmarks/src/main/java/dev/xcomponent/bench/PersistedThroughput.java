@@ -91,11 +91,22 @@ public final class PersistedThroughput {
     }
 
     @Override
-    public Future<dev.xcomponent.port.AppendResult> append(List<dev.xcomponent.port.StoredEvent> ev, List<dev.xcomponent.port.InstanceSnapshot> sn) {
+    public Future<dev.xcomponent.port.AppendResult> append(List<dev.xcomponent.port.StoredEvent> ev,
+        List<dev.xcomponent.port.InstanceSnapshot> sn, List<dev.xcomponent.port.OutboxMessage> out) {
       long t = System.nanoTime();
       appends.incrementAndGet();
       events.addAndGet(ev.size());
-      return inner.append(ev, sn).andThen(ar -> nanos.addAndGet(System.nanoTime() - t));
+      return inner.append(ev, sn, out).andThen(ar -> nanos.addAndGet(System.nanoTime() - t));
+    }
+
+    @Override
+    public Future<List<dev.xcomponent.port.OutboxMessage>> outbox(String component, long after, int limit) {
+      return inner.outbox(component, after, limit);
+    }
+
+    @Override
+    public Future<Void> relayed(String component, List<String> ids) {
+      return inner.relayed(component, ids);
     }
 
     @Override

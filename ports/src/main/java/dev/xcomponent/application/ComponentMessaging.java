@@ -2,13 +2,13 @@ package dev.xcomponent.application;
 
 import dev.xcomponent.domain.engine.Effect;
 import dev.xcomponent.domain.engine.Event;
-import dev.xcomponent.domain.model.CascadingRule;
 import dev.xcomponent.domain.model.MatchingRule;
 import dev.xcomponent.domain.model.Operator;
 import dev.xcomponent.domain.model.StateMachine;
 import dev.xcomponent.domain.routing.Paths;
 import dev.xcomponent.port.ErrorCode;
 import dev.xcomponent.port.MessageBroker;
+import dev.xcomponent.port.OutboxMessage;
 import dev.xcomponent.port.RuntimeFailure;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -32,11 +32,15 @@ final class ComponentMessaging {
   private final DeadLetters deadLetters = new DeadLetters(100);
 
   private final Relay relay;
+  private final OutboxRelay outbox;
+  private final CrossComponentMessages messages;
 
   ComponentMessaging(ComponentRuntime rt, MessageBroker broker) {
     this.rt = rt;
     this.broker = broker;
     this.relay = new Relay(rt.vertx(), broker, 100_000);
+    this.outbox = new OutboxRelay(rt.vertx(), rt.name(), rt.journal() == null ? null : rt.journal().store(), relay);
+    this.messages = new CrossComponentMessages(rt.name(), rt::now);
   }
 
   /** Outgoing messages waiting for the broker. */
@@ -52,11 +56,13 @@ final class ComponentMessaging {
                 Channels.component(rt.name())),
             this::onDelivery)
         .onSuccess(subscriptions::add)
+        .onSuccess(s -> outbox.sweep())
         .mapEmpty();
   }
 
   Future<Void> stop() {
     List<Future<Void>> cancels = new ArrayList<>();
+    cancels.add(outbox.stop());
     subscriptions.forEach(s -> cancels.add(s.cancel()));
     return Future.join(cancels).mapEmpty();
   }
@@ -121,104 +127,14 @@ final class ComponentMessaging {
 
   // ---- outgoing ------------------------------------------------------------------------------
 
-  void publishCreate(
-      String component,
-      String machine,
-      String instanceId,
-      Map<String, Object> data,
-      String sourceId,
-      String causationId,
-      String correlationId) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("componentName", component);
-    m.put("machineName", machine);
-    if (instanceId != null) {
-      m.put("instanceId", instanceId);
-    }
-    m.put("context", data);
-    m.put("sourceComponent", rt.name());
-    m.put("sourceInstanceId", sourceId);
-    putCausality(m, causationId, correlationId);
-    m.put("timestamp", rt.now());
-    publish(Channels.CREATE_INSTANCE, m);
+  /** The builder of the messages transitions send to other components. */
+  CrossComponentMessages messages() {
+    return messages;
   }
 
-  void publishSignal(Effect.SignalComponent s, String sourceId) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("targetComponent", s.targetComponent());
-    m.put("targetMachine", s.targetMachine());
-    m.put("event", Reports.event(s.event()));
-    m.put("matchingRules", rules(s.rules(), "eventProperty"));
-    m.put("sourceComponent", rt.name());
-    m.put("sourceInstanceId", sourceId);
-    putCausality(m, s.event().causationId(), s.event().correlationId());
-    m.put("timestamp", rt.now());
-    publish(Channels.CROSS_COMPONENT_EVENT, m);
-  }
-
-  void publishTrigger(String component, String instanceId, Event event) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("componentName", component);
-    m.put("instanceId", instanceId);
-    m.put("event", Reports.event(new Event(event.type(), event.payload(), event.timestamp(), rt.name())));
-    m.put("sourceComponent", rt.name());
-    putCausality(m, event.causationId(), event.correlationId());
-    publish(Channels.TRIGGER_EVENT, m);
-  }
-
-  void publishCascade(CascadingRule rule, Event event, List<Effect.ResolvedRule> filters, String sourceId) {
-    Map<String, Object> m = componentMessage(rule.targetComponent(), rule.targetMachine(), rule.targetState(), event);
-    m.put("kind", "cascade");
-    m.put("filters", rules(filters, "property"));
-    m.put("sourceInstanceId", sourceId);
-    putCausality(m, event.causationId(), event.correlationId());
-    publish(Channels.component(rule.targetComponent()), m);
-  }
-
-  void publishBroadcast(String component, String machine, String state, Event event) {
-    Map<String, Object> m = componentMessage(component, machine, state, event);
-    m.put("kind", "broadcast");
-    publish(Channels.component(component), m);
-  }
-
-  private Map<String, Object> componentMessage(String component, String machine, String state, Event event) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("sourceComponent", rt.name());
-    m.put("targetComponent", component);
-    m.put("targetMachine", machine);
-    m.put("targetState", state == null ? "*" : state);
-    m.put("event", event.type());
-    m.put("payload", event.payload());
-    m.put("timestamp", rt.now());
-    return m;
-  }
-
-  private static void putCausality(Map<String, Object> m, String causationId, String correlationId) {
-    if (causationId != null) {
-      m.put("causationId", causationId);
-    }
-    if (correlationId != null) {
-      m.put("correlationId", correlationId);
-    }
-  }
-
-  private static List<Object> rules(List<Effect.ResolvedRule> rules, String propertyKey) {
-    List<Object> out = new ArrayList<>(rules.size());
-    for (Effect.ResolvedRule r : rules) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      if (propertyKey.equals("eventProperty")) {
-        m.put("eventProperty", r.rule().eventProperty());
-        m.put("instanceProperty", r.rule().instanceProperty());
-      } else {
-        m.put("property", r.rule().instanceProperty());
-      }
-      m.put("operator", r.rule().operator().symbol());
-      if (r.value() != Paths.MISSING) {
-        m.put("value", r.value());
-      }
-      out.add(m);
-    }
-    return out;
+  /** Sends a message a committed transition recorded (see {@link OutboxRelay}). */
+  void relay(OutboxMessage m) {
+    outbox.send(m);
   }
 
   private void publish(String channel, Map<String, Object> message) {
@@ -226,7 +142,7 @@ final class ComponentMessaging {
       message = new LinkedHashMap<>(message);
       message.put("messageId", java.util.UUID.randomUUID().toString());
     }
-    relay.send(channel, message);
+    relay.send(channel, message).onFailure(e -> LOG.error("{}", e.getMessage()));
   }
 
   // ---- incoming ------------------------------------------------------------------------------
@@ -250,7 +166,7 @@ final class ComponentMessaging {
     }
     if (id == null && messageId != null) {
       // The same message always asks for the same instance, so a redelivery cannot create twice.
-      id = java.util.UUID.nameUUIDFromBytes(("create:" + messageId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+      id = MessageKeys.createdInstance(messageId);
     }
     if (id != null && rt.slot(id) != null) {
       respond(m, "duplicate", id, null, null, null);
@@ -279,7 +195,7 @@ final class ComponentMessaging {
     if (machine == null || rules.isEmpty() || event == null) {
       throw new Malformed("cross_component_event without a known machine, matching rules or event");
     }
-    return rt.deliverMatching(machine, null, event, rules).mapEmpty();
+    return rt.deliverMatching(machine, null, event, rules, string(m, "messageId")).mapEmpty();
   }
 
   private Future<Void> onTrigger(Map<String, Object> m) {
@@ -300,7 +216,7 @@ final class ComponentMessaging {
       return Future.succeededFuture();
     }
     String messageId = string(m, "messageId");
-    Event keyed = messageId == null || event.idempotencyKey() != null ? event : event.withIdempotencyKey("msg:" + messageId);
+    Event keyed = messageId == null || event.idempotencyKey() != null ? event : event.withIdempotencyKey(MessageKeys.trigger(messageId));
     return rt.send(slot, keyed)
         .onSuccess(p -> respond(m, p.transitioned() ? "transitioned" : "ignored", id, p.before().state(), p.after().state(), p.reason()))
         .onFailure(e -> {
@@ -325,13 +241,13 @@ final class ComponentMessaging {
     Event event = withCausality(new Event(type, map(m.get("payload")), rt.now(), source), m);
     if (!"cascade".equals(m.get("kind"))) {
       // A broadcast from another component routes exactly like one made here.
-      return rt.broadcast(machine.name(), event, filter)
+      return rt.broadcast(machine.name(), event, filter, string(m, "messageId"))
           .onSuccess(b -> respond(m, "broadcast", null, null, null, null, null,
               Map.of("matched", b.matched(), "processed", b.processed())))
           .mapEmpty();
     }
     List<Effect.ResolvedRule> rules = resolved(m.get("filters"), "property");
-    return rt.deliverMatching(machine, filter, event, rules)
+    return rt.deliverMatching(machine, filter, event, rules, string(m, "messageId"))
         .onSuccess(
             c -> rt.reports().crossComponentCascade(source, string(m, "sourceInstanceId"), machine.name(), filter, type, c.processed()))
         .mapEmpty();

@@ -351,10 +351,20 @@ public final class ComponentRuntime {
    * Counts the instances that actually transitioned; finished instances are never targets.
    */
   public Future<dev.xcomponent.port.BroadcastResult> broadcast(String machineName, Event event, String state) {
-    return route(machineName, event, state).map(c -> new dev.xcomponent.port.BroadcastResult(c.matched(), c.processed()));
+    return broadcast(machineName, event, state, null);
   }
 
-  private Future<Partition.RoutingCount> route(String machineName, Event event, String state) {
+  /**
+   * A broadcast carried by the broker message {@code messageId} (null when none): each target
+   * records it under a key derived from the message id and its own id, so a copy of the message
+   * delivered again is not applied twice.
+   */
+  Future<dev.xcomponent.port.BroadcastResult> broadcast(String machineName, Event event, String state, String messageId) {
+    return route(machineName, event, state, messageId)
+        .map(c -> new dev.xcomponent.port.BroadcastResult(c.matched(), c.processed()));
+  }
+
+  private Future<Partition.RoutingCount> route(String machineName, Event event, String state, String messageId) {
     StateMachine machine = component.machine(machineName);
     if (machine == null) {
       return Future.failedFuture(RuntimeFailure.machineNotFound(machineName));
@@ -374,7 +384,7 @@ public final class ComponentRuntime {
     if (!routed) {
       selectors.add(new Selector(filter, List.of()));
     }
-    return deliver(machine, selectors, event, false)
+    return deliver(machine, selectors, event, false, messageId)
         .onSuccess(c -> reports.broadcastCompleted(machineName, filter, event, c));
   }
 
@@ -384,7 +394,13 @@ public final class ComponentRuntime {
    */
   Future<Partition.RoutingCount> deliverMatching(
       StateMachine machine, String state, Event event, List<Effect.ResolvedRule> rules) {
-    return deliver(machine, List.of(new Selector(state, rules)), event, true);
+    return deliverMatching(machine, state, event, rules, null);
+  }
+
+  /** {@link #deliverMatching} for the broker message {@code messageId}, keyed per target as {@link #broadcast}. */
+  Future<Partition.RoutingCount> deliverMatching(
+      StateMachine machine, String state, Event event, List<Effect.ResolvedRule> rules, String messageId) {
+    return deliver(machine, List.of(new Selector(state, rules)), event, true, messageId);
   }
 
   /**
@@ -393,7 +409,7 @@ public final class ComponentRuntime {
    * are visited; otherwise every partition scans its own instances.
    */
   private Future<Partition.RoutingCount> deliver(
-      StateMachine machine, List<Selector> selectors, Event event, boolean deferred) {
+      StateMachine machine, List<Selector> selectors, Event event, boolean deferred, String messageId) {
     if (selectors.isEmpty()) {
       return Future.succeededFuture(Partition.RoutingCount.NONE);
     }
@@ -412,7 +428,7 @@ public final class ComponentRuntime {
     List<Future<Partition.RoutingCount>> parts = new ArrayList<>();
     if (indexed) {
       candidates.forEach(
-          (p, slots) -> parts.add(hop(p, deferred, () -> p.deliverAll(p.filter(slots, machine, selectors), event))));
+          (p, slots) -> parts.add(hop(p, deferred, () -> p.deliverAll(p.filter(slots, machine, selectors), event, messageId))));
     } else {
       for (Partition p : partitions) {
         parts.add(
@@ -421,7 +437,7 @@ public final class ComponentRuntime {
               for (Selector s : selectors) {
                 p.collect(machine, s, targets);
               }
-              return p.deliverAll(targets, event);
+              return p.deliverAll(targets, event, messageId);
             }));
       }
     }
@@ -515,12 +531,19 @@ public final class ComponentRuntime {
     }
   }
 
-  void carryOut(Partition partition, Transitioned tr, Effect effect, Map<Object, dev.xcomponent.domain.engine.InstanceCreated> creations) {
-    new EffectRunner(this, messaging, partition).run(tr, effect, creations);
+  void carryOut(Partition partition, Transitioned tr, Effect effect, Map<Object, dev.xcomponent.domain.engine.InstanceCreated> creations,
+      Map<Object, dev.xcomponent.port.OutboxMessage> messages) {
+    new EffectRunner(this, messaging, partition, messages).run(tr, effect, creations);
   }
 
-  void release(InstanceSlot slot, Outbound outbound, Map<Object, dev.xcomponent.domain.engine.InstanceCreated> creations) {
-    new EffectRunner(this, messaging, slot.partition).release(slot, outbound, creations);
+  void release(InstanceSlot slot, Outbound outbound, Map<Object, dev.xcomponent.domain.engine.InstanceCreated> creations,
+      Map<Object, dev.xcomponent.port.OutboxMessage> messages) {
+    new EffectRunner(this, messaging, slot.partition, messages).release(slot, outbound, creations);
+  }
+
+  /** The messages a prepared transition sends to other components (see {@link CrossComponentMessages}). */
+  Map<Object, dev.xcomponent.port.OutboxMessage> crossComponentMessages(Transitioned tr, Outbound outbound) {
+    return messaging.messages().of(tr, outbound);
   }
 
   void dispose(InstanceSlot slot) {

@@ -7,6 +7,7 @@ import dev.xcomponent.domain.engine.InstanceCreated;
 import dev.xcomponent.domain.engine.Transitioned;
 import dev.xcomponent.domain.model.CascadingRule;
 import dev.xcomponent.domain.model.StateMachine;
+import dev.xcomponent.port.OutboxMessage;
 import dev.xcomponent.port.RuntimeFailure;
 import java.util.Map;
 
@@ -14,17 +15,29 @@ import java.util.Map;
  * Carries out what a recorded transition asks for, on the source instance's partition. Messages to
  * instances are scheduled after the current transition (never inline, so nothing re-enters it);
  * child instances are created at once on the same partition, so they exist before anything sent
- * to them; messages to other components go through the broker.
+ * to them; messages to other components go through the broker, exactly as they were recorded with
+ * the transition's event ({@link CrossComponentMessages}).
  */
 final class EffectRunner {
   private final ComponentRuntime rt;
   private final ComponentMessaging messaging;
   private final Partition partition;
+  private final Map<Object, OutboxMessage> messages;
 
-  EffectRunner(ComponentRuntime rt, ComponentMessaging messaging, Partition partition) {
+  EffectRunner(ComponentRuntime rt, ComponentMessaging messaging, Partition partition, Map<Object, OutboxMessage> messages) {
     this.rt = rt;
     this.messaging = messaging;
     this.partition = partition;
+    this.messages = messages;
+  }
+
+  /** Relays the recorded message asked for by {@code cause} (an effect or a hook message). */
+  private void relay(Object cause) {
+    OutboxMessage m = messages.get(cause);
+    if (m == null) {
+      throw new IllegalStateException("no message was recorded for " + cause);
+    }
+    messaging.relay(m);
   }
 
   void run(Transitioned tr, Effect effect, Map<Object, InstanceCreated> creations) {
@@ -35,15 +48,14 @@ final class EffectRunner {
       createChild(source, c, creations.get(effect));
     } else if (effect instanceof Effect.CreateInComponent c) {
       rt.reports().crossComponent(source, c.targetComponent(), c.targetMachine(), null, c.data(), null);
-      messaging.publishCreate(c.targetComponent(), c.targetMachine(), null, c.data(), source.id(),
-          c.causationId(), c.correlationId());
+      relay(effect);
     } else if (effect instanceof Effect.SignalComponent s) {
       rt.reports().crossComponent(source, s.targetComponent(), s.targetMachine(), s.event().type(), s.event().payload(), null);
-      messaging.publishSignal(s, source.id());
+      relay(effect);
     } else if (effect instanceof Effect.DroppedSignal d) {
       rt.reports().crossComponent(source, d.targetComponent(), d.targetMachine(), d.targetEvent(), Map.of(), d.reason());
     } else if (effect instanceof Effect.Cascade c) {
-      cascade(source, c);
+      cascade(source, c, effect);
     }
   }
 
@@ -57,10 +69,10 @@ final class EffectRunner {
     rt.reports().interMachine(source.id(), prepared.instanceId(), c.machine());
   }
 
-  private void cascade(Instance source, Effect.Cascade c) {
+  private void cascade(Instance source, Effect.Cascade c, Effect effect) {
     CascadingRule rule = c.rule();
     if (rule.targetComponent() != null && !rule.targetComponent().equals(rt.name())) {
-      messaging.publishCascade(rule, c.event(), c.filters(), source.id());
+      relay(effect);
       return;
     }
     StateMachine machine = rt.component().machine(rule.targetMachine());
@@ -90,7 +102,7 @@ final class EffectRunner {
         if (t.component().equals(rt.name())) {
           rt.deliverLater(t.instanceId(), t.event());
         } else {
-          messaging.publishTrigger(t.component(), t.instanceId(), t.event());
+          relay(a);
         }
       } else if (a instanceof Outbound.Broadcast b) {
         ContextHops.later(partition.context(), () -> rt.broadcast(b.machine(), b.event(), b.state()))
@@ -100,7 +112,7 @@ final class EffectRunner {
         if (b.component().equals(rt.name())) {
           ContextHops.later(partition.context(), () -> rt.broadcast(b.machine(), b.event(), b.state()));
         } else {
-          messaging.publishBroadcast(b.component(), b.machine(), b.state(), b.event());
+          relay(a);
         }
       } else if (a instanceof Outbound.Create c) {
         createFromHook(slot, c.machine(), creations.get(a));
@@ -108,8 +120,7 @@ final class EffectRunner {
         if (c.component().equals(rt.name())) {
           createFromHook(slot, c.machine(), creations.get(a));
         } else {
-          messaging.publishCreate(c.component(), c.machine(), c.instanceId(), c.data(), self,
-              null, slot.instance.correlationId());
+          relay(a);
         }
       }
     }

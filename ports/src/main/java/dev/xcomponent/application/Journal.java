@@ -3,6 +3,7 @@ package dev.xcomponent.application;
 import dev.xcomponent.port.AppendResult;
 import dev.xcomponent.port.EventStore;
 import dev.xcomponent.port.InstanceSnapshot;
+import dev.xcomponent.port.OutboxMessage;
 import dev.xcomponent.port.StoreFailure;
 import dev.xcomponent.port.StoredEvent;
 import io.vertx.core.Future;
@@ -33,7 +34,8 @@ final class Journal {
   private int inFlight;
 
   /** One instance's events and snapshots that must be written together. */
-  private record Write(List<StoredEvent> events, List<InstanceSnapshot> snapshots, Promise<AppendResult> done) {}
+  private record Write(
+      List<StoredEvent> events, List<InstanceSnapshot> snapshots, List<OutboxMessage> outbox, Promise<AppendResult> done) {}
 
   Journal(EventStore store, int maxBatch, int maxInFlight, int maxWaiting, long timeoutMs) {
     this.store = store;
@@ -49,13 +51,18 @@ final class Journal {
 
   /** Writes {@code events} and {@code snapshots} atomically, batched with other writes. */
   Future<AppendResult> write(List<StoredEvent> events, List<InstanceSnapshot> snapshots) {
+    return write(events, snapshots, List.of());
+  }
+
+  /** Writes events, snapshots and the outbox messages of the events atomically, batched with other writes. */
+  Future<AppendResult> write(List<StoredEvent> events, List<InstanceSnapshot> snapshots, List<OutboxMessage> outbox) {
     Promise<AppendResult> done = Promise.promise();
     synchronized (this) {
       if (waiting.size() >= maxWaiting) {
         return Future.failedFuture(new StoreFailure(StoreFailure.Reason.UNAVAILABLE,
             "the event store is not keeping up: " + waiting.size() + " writes already waiting"));
       }
-      waiting.add(new Write(events, snapshots, done));
+      waiting.add(new Write(events, snapshots, outbox, done));
     }
     pump();
     return done.future();
@@ -86,11 +93,13 @@ final class Journal {
   private Future<Void> append(List<Write> batch) {
     List<StoredEvent> events = new ArrayList<>();
     List<InstanceSnapshot> snapshots = new ArrayList<>();
+    List<OutboxMessage> outbox = new ArrayList<>(0);
     for (Write w : batch) {
       events.addAll(w.events());
       snapshots.addAll(w.snapshots());
+      outbox.addAll(w.outbox());
     }
-    return store.append(events, snapshots)
+    return store.append(events, snapshots, outbox)
         .timeout(timeoutMs, TimeUnit.MILLISECONDS)
         .transform(ar -> {
           if (ar.succeeded()) {

@@ -213,9 +213,14 @@ final class Partition {
    * effect or message asking for them, so that they are written together and applied from what
    * was written.
    */
-  record Prepared(Transitioned tr, Outbound outbound, Map<Object, InstanceCreated> creations, boolean duplicate) {
+  record Prepared(
+      Transitioned tr,
+      Outbound outbound,
+      Map<Object, InstanceCreated> creations,
+      Map<Object, dev.xcomponent.port.OutboxMessage> messages,
+      boolean duplicate) {
     Prepared asDuplicate() {
-      return new Prepared(tr, outbound, creations, true);
+      return new Prepared(tr, outbound, creations, messages, true);
     }
   }
 
@@ -252,7 +257,7 @@ final class Partition {
         }
       }
     }
-    return new Prepared(tr, outbound, creations, false);
+    return new Prepared(tr, outbound, creations, runtime.crossComponentMessages(tr, outbound), false);
   }
 
   private static Map<Object, InstanceCreated> mutable(Map<Object, InstanceCreated> m) {
@@ -286,7 +291,8 @@ final class Partition {
       events.add(StoredEvents.of(runtime.name(), c));
       snapshots.add(runtime.creationSnapshot(c));
     }
-    return here(journal.write(events, snapshots))
+    List<dev.xcomponent.port.OutboxMessage> outbox = p.messages().isEmpty() ? List.of() : new ArrayList<>(p.messages().values());
+    return here(journal.write(events, snapshots, outbox))
         .compose(result -> {
           boolean duplicate = result.duplicates().contains(tr.recorded().eventId());
           if (duplicate || later == null) {
@@ -378,10 +384,10 @@ final class Partition {
     applyTimers(slot, tr.timers(), tr.recorded().timestamp(), tr.recorded().eventId());
     runtime.reportTransition(tr, plan);
     if (p.outbound() != null) {
-      runtime.release(slot, p.outbound(), p.creations());
+      runtime.release(slot, p.outbound(), p.creations(), p.messages());
     }
     for (Effect effect : tr.effects()) {
-      runtime.carryOut(this, tr, effect, p.creations());
+      runtime.carryOut(this, tr, effect, p.creations(), p.messages());
     }
     if (tr.finished() && !after.isEntryPoint()) {
       dispose(slot);
@@ -559,15 +565,21 @@ final class Partition {
     return out;
   }
 
-  /** Sends {@code event} to each target; counts deliveries and actual transitions. */
-  Future<RoutingCount> deliverAll(Collection<InstanceSlot> targets, Event event) {
+  /**
+   * Sends {@code event} to each target; counts deliveries and actual transitions. With a broker
+   * {@code messageId} (else null), each target gets the event under an idempotency key of its own
+   * derived from it, unless the event carries a key already.
+   */
+  Future<RoutingCount> deliverAll(Collection<InstanceSlot> targets, Event event, String messageId) {
     if (targets.isEmpty()) {
       return Future.succeededFuture(RoutingCount.NONE);
     }
     List<Future<Processed>> results = new ArrayList<>(targets.size());
     for (InstanceSlot slot : targets) {
+      Event keyed = messageId == null || event.idempotencyKey() != null
+          ? event : event.withIdempotencyKey(MessageKeys.delivery(messageId, slot.instance.id()));
       results.add(
-          submit(slot, event)
+          submit(slot, keyed)
               .onFailure(e -> runtime.reportBroadcastError(slot.instance.id(), event, e)));
     }
     return Future.join(results)

@@ -1,6 +1,8 @@
 package dev.xcomponent.application;
 
 import dev.xcomponent.port.MessageBroker;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * lost, broker restarting) to publish them again, oldest first, with capped jittered backoff (100
  * ms doubling to 5 s), until the broker takes them. While messages wait, new ones queue behind them
  * so that what one runtime sends keeps its order. At most {@code capacity} wait; beyond that a
- * message is dropped and logged at ERROR. A message keeps its {@code messageId} across attempts, so
- * a receiver that saw it already ignores the copy.
+ * message is dropped: its future fails, and the caller decides what that means (a message recorded
+ * in the store's outbox is sent again later; any other is lost, and logged at ERROR). A message
+ * keeps its {@code messageId} across attempts, so a receiver that saw it already ignores the copy.
  */
 final class Relay {
   private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
@@ -30,7 +33,7 @@ final class Relay {
   private long delay = FIRST_DELAY_MS;
   private long dropped;
 
-  private record Pending(String channel, Map<String, Object> message) {}
+  private record Pending(String channel, Map<String, Object> message, Promise<Void> handedOver) {}
 
   Relay(Vertx vertx, MessageBroker broker, int capacity) {
     this.vertx = vertx;
@@ -38,19 +41,31 @@ final class Relay {
     this.capacity = capacity;
   }
 
-  void send(String channel, Map<String, Object> message) {
+  /**
+   * Publishes {@code message}, now or once the broker is back.
+   *
+   * @return completes when the broker took the message; fails when it was dropped because {@code
+   *     capacity} messages were already waiting
+   */
+  Future<Void> send(String channel, Map<String, Object> message) {
+    Pending p = new Pending(channel, message, Promise.promise());
     synchronized (this) {
       if (!waiting.isEmpty()) {
-        keep(new Pending(channel, message));
-        return;
+        keep(p);
+        return p.handedOver().future();
       }
     }
-    broker.publish(channel, message).onFailure(e -> {
-      LOG.warn("publish on {} failed ({}); the message waits for the broker", channel, e.getMessage());
+    broker.publish(channel, message).onComplete(ar -> {
+      if (ar.succeeded()) {
+        p.handedOver().complete();
+        return;
+      }
+      LOG.warn("publish on {} failed ({}); the message waits for the broker", channel, ar.cause().getMessage());
       synchronized (this) {
-        keep(new Pending(channel, message));
+        keep(p);
       }
     });
+    return p.handedOver().future();
   }
 
   /** Messages waiting for the broker. */
@@ -66,8 +81,8 @@ final class Relay {
   private void keep(Pending p) {
     if (waiting.size() >= capacity) {
       dropped++;
-      LOG.error("{} messages already wait for the broker: message {} on {} dropped", capacity,
-          p.message().get("messageId"), p.channel());
+      p.handedOver().tryFail(capacity + " messages already wait for the broker: message "
+          + p.message().get("messageId") + " on " + p.channel() + " dropped");
       return;
     }
     waiting.addLast(p);
@@ -93,6 +108,7 @@ final class Relay {
           waiting.pollFirst();
           delay = FIRST_DELAY_MS;
         }
+        next.handedOver().complete();
         drain();
       } else {
         synchronized (this) {

@@ -223,6 +223,6 @@ public final class RuntimeHost {
   }
 
   private void publish(String channel, Map<String, Object> m) {
-    relay.send(channel, m);
+    relay.send(channel, m).onFailure(e -> LOG.error("{}", e.getMessage()));
   }
 }

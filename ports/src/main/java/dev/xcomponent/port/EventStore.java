@@ -20,15 +20,35 @@ import java.util.Map;
  *       AppendResult#duplicates()}).
  *   <li>A batch is written atomically: all its events and snapshots, or nothing.
  *   <li>Deleting a snapshot never makes a sequence number free again.
+ *   <li>An outbox message is written in the same atomic append as its event, and only when that
+ *       event is written by this append: not when the event is skipped as a duplicate or is not in
+ *       the batch, nor when its {@code messageId} is stored already. Messages stay, in append
+ *       order per component, until {@link #relayed} removes them.
  * </ul>
  */
 public interface EventStore {
   /**
-   * Appends events and saves snapshots in one atomic write.
+   * Appends events, saves snapshots and records the messages the events produced, in one atomic
+   * write.
    *
    * @return which events were skipped as duplicates of an idempotency key
    */
-  Future<AppendResult> append(List<StoredEvent> events, List<InstanceSnapshot> snapshots);
+  Future<AppendResult> append(
+      List<StoredEvent> events, List<InstanceSnapshot> snapshots, List<OutboxMessage> outbox);
+
+  /** Appends events and saves snapshots in one atomic write, with no outbox message. */
+  default Future<AppendResult> append(List<StoredEvent> events, List<InstanceSnapshot> snapshots) {
+    return append(events, snapshots, List.of());
+  }
+
+  /**
+   * The outbox messages of a component not yet reported relayed, oldest first, from the one after
+   * position {@code afterPosition} (0 for the start), at most {@code limit}.
+   */
+  Future<List<OutboxMessage>> outbox(String componentName, long afterPosition, int limit);
+
+  /** Removes messages the broker took from a component's outbox; unknown ids are ignored. */
+  Future<Void> relayed(String componentName, List<String> messageIds);
 
   /** The events of an instance with a sequence number above {@code afterSeq}, in sequence order. */
   Future<List<StoredEvent>> events(String instanceId, long afterSeq);

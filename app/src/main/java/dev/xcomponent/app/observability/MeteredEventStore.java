@@ -2,6 +2,7 @@ package dev.xcomponent.app.observability;
 
 import dev.xcomponent.port.AppendResult;
 import dev.xcomponent.port.EventStore;
+import dev.xcomponent.port.OutboxMessage;
 import dev.xcomponent.port.InstanceSnapshot;
 import dev.xcomponent.port.SnapshotSearch;
 import dev.xcomponent.port.SnapshotStore;
@@ -33,8 +34,19 @@ final class MeteredEventStore implements EventStore, SnapshotStore {
   }
 
   @Override
-  public Future<AppendResult> append(List<StoredEvent> events, List<InstanceSnapshot> snapshotList) {
-    return meters.time("append", () -> store.append(events, snapshotList));
+  public Future<AppendResult> append(
+      List<StoredEvent> events, List<InstanceSnapshot> snapshotList, List<OutboxMessage> outbox) {
+    return meters.time("append", () -> store.append(events, snapshotList, outbox));
+  }
+
+  @Override
+  public Future<List<OutboxMessage>> outbox(String componentName, long afterPosition, int limit) {
+    return meters.time("outbox", () -> store.outbox(componentName, afterPosition, limit));
+  }
+
+  @Override
+  public Future<Void> relayed(String componentName, List<String> messageIds) {
+    return meters.time("relayed", () -> store.relayed(componentName, messageIds));
   }
 
   @Override

@@ -286,10 +286,21 @@ class PersistenceScenariosTest {
     }
 
     @Override
-    public Future<AppendResult> append(List<StoredEvent> events, List<InstanceSnapshot> snapshots) {
+    public Future<AppendResult> append(
+        List<StoredEvent> events, List<InstanceSnapshot> snapshots, List<dev.xcomponent.port.OutboxMessage> outbox) {
       return down
           ? Future.failedFuture(new StoreFailure(StoreFailure.Reason.UNAVAILABLE, "connection refused"))
-          : inner.append(events, snapshots);
+          : inner.append(events, snapshots, outbox);
+    }
+
+    @Override
+    public Future<List<dev.xcomponent.port.OutboxMessage>> outbox(String component, long after, int limit) {
+      return inner.outbox(component, after, limit);
+    }
+
+    @Override
+    public Future<Void> relayed(String component, List<String> messageIds) {
+      return inner.relayed(component, messageIds);
     }
 
     @Override

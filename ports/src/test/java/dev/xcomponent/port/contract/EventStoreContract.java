@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.xcomponent.port.AppendResult;
 import dev.xcomponent.port.EventStore;
 import dev.xcomponent.port.InstanceSnapshot;
+import dev.xcomponent.port.OutboxMessage;
 import dev.xcomponent.port.SnapshotSearch;
 import dev.xcomponent.port.SnapshotStore;
 import dev.xcomponent.port.StoreFailure;
@@ -260,6 +261,79 @@ public abstract class EventStoreContract {
     assertThat(racers.stream().filter(Future::failed))
         .allSatisfy(f -> assertThat(((StoreFailure) f.cause()).reason()).isEqualTo(StoreFailure.Reason.CONFLICT));
     assertThat(await(events.events(id, 0))).hasSize(2);
+  }
+
+  // ---- outbox ---------------------------------------------------------------------------------
+
+  static OutboxMessage outgoing(StoredEvent cause, String sender, int n) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("messageId", "m-" + cause.id() + "-" + n);
+    body.put("targetComponent", "Payments");
+    body.put("event", Map.of("type", "PAY", "payload", Map.of("amount", 12.5, "quote", "it's")));
+    return OutboxMessage.of(cause.id(), sender, "fsm:commands:cross_component_event", body);
+  }
+
+  @Test
+  void outboxMessagesAreKeptInOrderWithTheirEventUntilRelayed() throws Exception {
+    String sender = "C-" + newId();
+    String id = newId();
+    StoredEvent created = event(id, 1, sender, 1);
+    StoredEvent stepped = event(id, 2, sender, 2);
+    OutboxMessage a = outgoing(created, sender, 1);
+    OutboxMessage b = outgoing(stepped, sender, 1);
+    OutboxMessage c = outgoing(stepped, sender, 2);
+    await(events.append(List.of(created), List.of(snapshot(id, sender, 1, "active")), List.of(a)));
+    await(events.append(List.of(stepped), List.of(), List.of(b, c)));
+    StoredEvent elsewhere = event(newId(), 1, "Other-" + sender, 3);
+    await(events.append(List.of(elsewhere), List.of(),
+        List.of(outgoing(elsewhere, "Other-" + sender, 1), outgoing(event(newId(), 1, "x", 1), "Other-" + sender, 2))));
+
+    List<OutboxMessage> pending = await(events.outbox(sender, 0, 100));
+    assertThat(pending).extracting(OutboxMessage::messageId).containsExactly(a.messageId(), b.messageId(), c.messageId());
+    assertThat(pending.get(1).eventId()).isEqualTo(stepped.id());
+    assertThat(pending.get(1).channel()).isEqualTo("fsm:commands:cross_component_event");
+    assertThat(pending.get(1).componentName()).isEqualTo(sender);
+    assertThat(normal(pending.get(1).message())).isEqualTo(normal(b.message()));
+    assertThat(pending.get(0).position()).isLessThan(pending.get(1).position());
+    assertThat(pending.get(1).position()).isLessThan(pending.get(2).position());
+
+    assertThat(await(events.outbox(sender, pending.get(0).position(), 1)))
+        .extracting(OutboxMessage::messageId).containsExactly(b.messageId());
+    await(events.relayed(sender, List.of(a.messageId(), c.messageId(), "unknown")));
+    assertThat(await(events.outbox(sender, 0, 100))).extracting(OutboxMessage::messageId).containsExactly(b.messageId());
+    await(events.relayed(sender, List.of(b.messageId())));
+    assertThat(await(events.outbox(sender, 0, 100))).isEmpty();
+    assertThat(await(events.outbox("Other-" + sender, 0, 100))).hasSize(1);
+  }
+
+  @Test
+  void theOutboxMessagesOfARefusedOrDuplicateEventAreNotKept() throws Exception {
+    String sender = "C-" + newId();
+    String id = newId();
+    String key = "key-" + newId();
+    await(events.append(List.of(event(id, 1, sender, 1)), List.of()));
+    StoredEvent keyed = event(id, 2, sender, 2, "corr", null, key);
+    OutboxMessage first = outgoing(keyed, sender, 1);
+    await(events.append(List.of(keyed), List.of(), List.of(first)));
+
+    StoredEvent again = event(id, 3, sender, 3, "corr", null, key);
+    StoredEvent other = event(newId(), 1, sender, 3);
+    AppendResult r = await(events.append(List.of(again, other), List.of(),
+        List.of(outgoing(again, sender, 1), outgoing(other, sender, 1))));
+    assertThat(r.duplicates()).containsExactly(again.id());
+
+    Throwable t = catchThrowable(() -> await(events.append(List.of(event(id, 2, sender, 4)), List.of(),
+        List.of(outgoing(event(id, 2, sender, 4), sender, 7)))));
+    assertThat(((StoreFailure) t).reason()).isEqualTo(StoreFailure.Reason.CONFLICT);
+
+    StoredEvent later = event(id, 3, sender, 5);
+    OutboxMessage sameId = new OutboxMessage(first.messageId(), later.id(), sender, "elsewhere", Map.of("messageId", first.messageId()), 0);
+    await(events.append(List.of(later), List.of(), List.of(sameId)));
+
+    List<OutboxMessage> pending = await(events.outbox(sender, 0, 100));
+    assertThat(pending).extracting(OutboxMessage::messageId)
+        .containsExactly(first.messageId(), outgoing(other, sender, 1).messageId());
+    assertThat(pending.get(0).channel()).isEqualTo("fsm:commands:cross_component_event");
   }
 
   // ---- snapshots ------------------------------------------------------------------------------

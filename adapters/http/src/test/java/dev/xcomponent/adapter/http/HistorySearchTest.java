@@ -156,10 +156,25 @@ class HistorySearchTest {
     volatile boolean down;
 
     @Override
-    public synchronized Future<AppendResult> append(List<StoredEvent> batch, List<InstanceSnapshot> snaps) {
+    public synchronized Future<AppendResult> append(
+        List<StoredEvent> batch, List<InstanceSnapshot> snaps, List<dev.xcomponent.port.OutboxMessage> out) {
       events.addAll(batch);
       snaps.forEach(s -> snapshots.merge(s.instanceId(), s, (old, neu) -> neu.seq() >= old.seq() ? neu : old));
+      outbox.addAll(out);
       return Future.succeededFuture(AppendResult.ALL_WRITTEN);
+    }
+
+    private final List<dev.xcomponent.port.OutboxMessage> outbox = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Future<List<dev.xcomponent.port.OutboxMessage>> outbox(String component, long after, int limit) {
+      return Future.succeededFuture(outbox.stream().filter(m -> m.componentName().equals(component)).limit(limit).toList());
+    }
+
+    @Override
+    public Future<Void> relayed(String component, List<String> ids) {
+      outbox.removeIf(m -> ids.contains(m.messageId()));
+      return Future.succeededFuture();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.xcomponent.adapter.memory;
 import dev.xcomponent.port.AppendResult;
 import dev.xcomponent.port.EventStore;
 import dev.xcomponent.port.InstanceSnapshot;
+import dev.xcomponent.port.OutboxMessage;
 import dev.xcomponent.port.SnapshotSearch;
 import dev.xcomponent.port.SnapshotStore;
 import dev.xcomponent.port.StoreFailure;
@@ -33,6 +34,10 @@ import java.util.TreeMap;
  * buckets its filters select, never every snapshot. The lower-case text a text search matches is
  * computed once per snapshot, at its first text search.
  *
+ * <p>The outbox holds at most {@code maxEvents} messages: an append that would add more while the
+ * broker does not take them fails with {@link StoreFailure.Reason#UNAVAILABLE}, so a sender slows
+ * down instead of losing a message.
+ *
  * <p>All operations take the store's lock and complete at once; appends never block on I/O.
  */
 public final class InMemoryEventStore implements EventStore, SnapshotStore {
@@ -50,6 +55,9 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
   private final Map<String, InstanceSnapshot> snapshots = new HashMap<>();
   private final Map<String, TreeMap<String, InstanceSnapshot>> activeByComponent = new HashMap<>();
   private final Map<Names, Map<String, Indexed>> byNames = new HashMap<>();
+  private final Map<String, TreeMap<Long, OutboxMessage>> outboxByComponent = new HashMap<>();
+  private final Map<String, Long> outboxPositions = new HashMap<>();
+  private long outboxWrites;
 
   /** The key of the search index. */
   private record Names(String component, String machine, String state) {
@@ -106,7 +114,12 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
   }
 
   @Override
-  public synchronized Future<AppendResult> append(List<StoredEvent> events, List<InstanceSnapshot> snaps) {
+  public synchronized Future<AppendResult> append(
+      List<StoredEvent> events, List<InstanceSnapshot> snaps, List<OutboxMessage> outbox) {
+    if (!outbox.isEmpty() && outboxPositions.size() + outbox.size() > maxEvents) {
+      return Future.failedFuture(new StoreFailure(StoreFailure.Reason.UNAVAILABLE,
+          "the outbox already holds " + outboxPositions.size() + " messages the broker has not taken"));
+    }
     Set<String> batchKeys = new HashSet<>();
     Map<String, Long> batchSeq = new HashMap<>();
     Set<String> duplicates = new HashSet<>();
@@ -129,10 +142,55 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
       }
     }
     snaps.forEach(this::put);
+    Set<String> written = new HashSet<>();
+    for (StoredEvent e : events) {
+      if (!duplicates.contains(e.id())) {
+        written.add(e.id());
+      }
+    }
+    for (OutboxMessage m : outbox) {
+      if (written.contains(m.eventId()) && !outboxPositions.containsKey(m.messageId())) {
+        long position = ++outboxWrites;
+        outboxPositions.put(m.messageId(), position);
+        outboxByComponent.computeIfAbsent(m.componentName(), c -> new TreeMap<>())
+            .put(position, new OutboxMessage(m.messageId(), m.eventId(), m.componentName(), m.channel(), m.message(), position));
+      }
+    }
     while (order.size() > maxEvents) {
       forget(order.pollFirst());
     }
     return Future.succeededFuture(duplicates.isEmpty() ? AppendResult.ALL_WRITTEN : new AppendResult(duplicates));
+  }
+
+  @Override
+  public synchronized Future<List<OutboxMessage>> outbox(String componentName, long afterPosition, int limit) {
+    TreeMap<Long, OutboxMessage> pending = outboxByComponent.get(componentName);
+    if (pending == null) {
+      return Future.succeededFuture(List.of());
+    }
+    List<OutboxMessage> out = new ArrayList<>(Math.min(limit, pending.size()));
+    for (OutboxMessage m : pending.tailMap(afterPosition, false).values()) {
+      if (out.size() >= limit) {
+        break;
+      }
+      out.add(m);
+    }
+    return Future.succeededFuture(out);
+  }
+
+  @Override
+  public synchronized Future<Void> relayed(String componentName, List<String> messageIds) {
+    TreeMap<Long, OutboxMessage> pending = outboxByComponent.get(componentName);
+    for (String id : messageIds) {
+      Long position = outboxPositions.get(id);
+      if (pending != null && position != null && pending.remove(position) != null) {
+        outboxPositions.remove(id);
+      }
+    }
+    if (pending != null && pending.isEmpty()) {
+      outboxByComponent.remove(componentName);
+    }
+    return Future.succeededFuture();
   }
 
   /** Sequence numbers up to the highest ever stored count as taken once their events are forgotten. */

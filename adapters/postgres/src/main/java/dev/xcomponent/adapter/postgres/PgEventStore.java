@@ -3,6 +3,7 @@ package dev.xcomponent.adapter.postgres;
 import dev.xcomponent.port.AppendResult;
 import dev.xcomponent.port.EventStore;
 import dev.xcomponent.port.InstanceSnapshot;
+import dev.xcomponent.port.OutboxMessage;
 import dev.xcomponent.port.SnapshotSearch;
 import dev.xcomponent.port.SnapshotStore;
 import dev.xcomponent.port.StoredEvent;
@@ -170,27 +171,35 @@ public final class PgEventStore implements EventStore, SnapshotStore {
   // ---- EventStore -------------------------------------------------------------------------------
 
   @Override
-  public Future<AppendResult> append(List<StoredEvent> events, List<InstanceSnapshot> snapshots) {
+  public Future<AppendResult> append(
+      List<StoredEvent> events, List<InstanceSnapshot> snapshots, List<OutboxMessage> outbox) {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(snapshots, "snapshots");
+    Objects.requireNonNull(outbox, "outbox");
     Set<String> duplicates = new HashSet<>();
     List<StoredEvent> toWrite = withoutRepeatedKeys(events, duplicates);
     List<InstanceSnapshot> snaps = SnapshotRows.latestPerInstance(snapshots);
     if (toWrite.isEmpty() && snaps.isEmpty()) {
       return Future.succeededFuture(result(duplicates));
     }
+    List<OutboxMessage> queued = toWrite.isEmpty() ? List.of() : outbox;
     String sql;
     Tuple params;
     try {
-      if (snaps.isEmpty()) {
-        sql = PgStatements.INSERT_EVENTS;
-        params = EventRows.addTo(Tuple.tuple(), toWrite);
-      } else if (toWrite.isEmpty()) {
+      if (toWrite.isEmpty()) {
         sql = PgStatements.UPSERT_SNAPSHOTS;
         params = SnapshotRows.addTo(Tuple.tuple(), snaps);
       } else {
-        sql = PgStatements.INSERT_EVENTS_AND_SNAPSHOTS;
-        params = SnapshotRows.addTo(EventRows.addTo(Tuple.tuple(), toWrite), snaps);
+        params = EventRows.addTo(Tuple.tuple(), toWrite);
+        if (!snaps.isEmpty()) {
+          SnapshotRows.addTo(params, snaps);
+        }
+        if (!queued.isEmpty()) {
+          OutboxRows.addTo(params, queued);
+        }
+        sql = snaps.isEmpty()
+            ? (queued.isEmpty() ? PgStatements.INSERT_EVENTS : PgStatements.INSERT_EVENTS_AND_OUTBOX)
+            : (queued.isEmpty() ? PgStatements.INSERT_EVENTS_AND_SNAPSHOTS : PgStatements.INSERT_EVENTS_SNAPSHOTS_AND_OUTBOX);
       }
     } catch (RuntimeException e) {
       return Future.failedFuture(failures.of(e));
@@ -232,6 +241,21 @@ public final class PgEventStore implements EventStore, SnapshotStore {
 
   private static AppendResult result(Set<String> duplicates) {
     return duplicates.isEmpty() ? AppendResult.ALL_WRITTEN : new AppendResult(duplicates);
+  }
+
+  @Override
+  public Future<List<OutboxMessage>> outbox(String componentName, long afterPosition, int limit) {
+    return guard(pool.preparedQuery(PgStatements.OUTBOX_PAGE).execute(Tuple.of(componentName, afterPosition, limit))
+        .map(rows -> readAll(rows, r -> OutboxRows.read(r, componentName))));
+  }
+
+  @Override
+  public Future<Void> relayed(String componentName, List<String> messageIds) {
+    if (messageIds.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return guard(pool.preparedQuery(PgStatements.OUTBOX_RELAYED)
+        .execute(Tuple.of(componentName).addArrayOfString(messageIds.toArray(new String[0]))).mapEmpty());
   }
 
   @Override

@@ -33,6 +33,7 @@ final class PgSchema {
     all.add(PgStatements.LOCK_SCHEMA);
     all.add(PgStatements.CREATE_EVENTS);
     all.add(PgStatements.CREATE_SNAPSHOTS);
+    all.add(PgStatements.CREATE_OUTBOX);
     all.add(PgStatements.MIGRATE_LEGACY);
     all.addAll(PgStatements.ADD_COLUMNS);
     all.addAll(PgStatements.CREATE_INDEXES);

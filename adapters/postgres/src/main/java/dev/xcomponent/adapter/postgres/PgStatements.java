@@ -82,6 +82,21 @@ final class PgStatements {
       )""";
 
   /**
+   * Messages for other components written with the event that produced them (transactional
+   * outbox), removed once the broker took them; {@code position} keeps the order of appends.
+   */
+  static final String CREATE_OUTBOX = """
+      CREATE TABLE IF NOT EXISTS fsm_outbox (
+        position BIGSERIAL PRIMARY KEY,
+        message_id TEXT NOT NULL UNIQUE,
+        event_id UUID NOT NULL,
+        component_name VARCHAR(255) NOT NULL,
+        channel TEXT NOT NULL,
+        message JSONB NOT NULL,
+        created_at TIMESTAMPTZ DEFAULT now()
+      )""";
+
+  /**
    * Brings tables created by the reference implementation (or an older version of this store) to
    * the current shape, once: UUID instance and correlation ids become text, and events that have no
    * sequence number get one, numbered per instance in time order.
@@ -167,7 +182,8 @@ final class PgStatements {
           + " (component_name, machine_name, current_state, " + NEWEST_FIRST + ")",
       "CREATE INDEX IF NOT EXISTS fsm_snapshots_search_machine ON fsm_snapshots"
           + " (machine_name, current_state, " + NEWEST_FIRST + ")",
-      "CREATE INDEX IF NOT EXISTS fsm_snapshots_recent ON fsm_snapshots (" + NEWEST_FIRST + ")");
+      "CREATE INDEX IF NOT EXISTS fsm_snapshots_recent ON fsm_snapshots (" + NEWEST_FIRST + ")",
+      "CREATE INDEX IF NOT EXISTS fsm_outbox_component ON fsm_outbox (component_name, position)");
 
   // ---- text search (optional: needs the pg_trgm extension) ------------------------------------
 
@@ -239,7 +255,7 @@ final class PgStatements {
           source_component, correlation_id, causation_id, idempotency_key, persisted_at),
         LATERAL (SELECT u.data::jsonb AS data) d
       ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-      RETURNING idempotency_key""";
+      RETURNING idempotency_key, id""";
 
   /** Parameters of a snapshot upsert: one array per column, same length. */
   static final int SNAPSHOT_PARAMS = 17;
@@ -283,13 +299,45 @@ final class PgStatements {
 
   static final String UPSERT_SNAPSHOTS = upsertSnapshots(1);
 
+  /** Parameters of an outbox insert: one array per column, same length. */
+  static final int OUTBOX_PARAMS = 5;
+
   /**
-   * Events and snapshots in one statement, hence one transaction: both are written or neither. A
-   * single statement saves the BEGIN and COMMIT round trips of an explicit transaction.
+   * Events with snapshots, outbox messages or both in one statement, hence one transaction: all
+   * are written or none. A single statement saves the BEGIN and COMMIT round trips of an explicit
+   * transaction. Outbox messages are kept only when their event was written (not skipped as a
+   * duplicate), in the order given; a message id stored already is skipped.
    */
-  static final String INSERT_EVENTS_AND_SNAPSHOTS =
-      "WITH written AS (\n" + INSERT_EVENTS + "\n), saved AS (\n" + upsertSnapshots(EVENT_PARAMS + 1)
-          + "\n) SELECT idempotency_key FROM written WHERE idempotency_key IS NOT NULL";
+  static String appendWith(boolean snapshots, boolean outbox) {
+    StringBuilder sql = new StringBuilder("WITH written AS (\n").append(INSERT_EVENTS).append("\n)");
+    int next = EVENT_PARAMS + 1;
+    if (snapshots) {
+      sql.append(", saved AS (\n").append(upsertSnapshots(next)).append("\n)");
+      next += SNAPSHOT_PARAMS;
+    }
+    if (outbox) {
+      sql.append(", queued AS (\n").append("""
+          INSERT INTO fsm_outbox (message_id, event_id, component_name, channel, message)
+          SELECT o.message_id, o.event_id::uuid, o.component_name, o.channel, o.message::jsonb
+          FROM unnest($%d::text[], $%d::text[], $%d::text[], $%d::text[], $%d::text[]) WITH ORDINALITY
+            AS o(message_id, event_id, component_name, channel, message, n)
+          WHERE o.event_id::uuid IN (SELECT id FROM written)
+          ORDER BY o.n
+          ON CONFLICT (message_id) DO NOTHING""".formatted(next, next + 1, next + 2, next + 3, next + 4))
+          .append("\n)");
+    }
+    return sql.append(" SELECT idempotency_key FROM written WHERE idempotency_key IS NOT NULL").toString();
+  }
+
+  static final String INSERT_EVENTS_AND_SNAPSHOTS = appendWith(true, false);
+  static final String INSERT_EVENTS_AND_OUTBOX = appendWith(false, true);
+  static final String INSERT_EVENTS_SNAPSHOTS_AND_OUTBOX = appendWith(true, true);
+
+  /** A page of a component's outbox after a position ($1 component, $2 position, $3 limit). */
+  static final String OUTBOX_PAGE = "SELECT position, message_id, event_id::text, channel, message"
+      + " FROM fsm_outbox WHERE component_name = $1 AND position > $2 ORDER BY position LIMIT $3";
+
+  static final String OUTBOX_RELAYED = "DELETE FROM fsm_outbox WHERE component_name = $1 AND message_id = ANY($2::text[])";
 
   static final String DELETE_SNAPSHOT = "DELETE FROM fsm_snapshots WHERE instance_id = $1";
 

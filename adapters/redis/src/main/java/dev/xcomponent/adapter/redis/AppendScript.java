@@ -2,6 +2,7 @@ package dev.xcomponent.adapter.redis;
 
 import dev.xcomponent.port.AppendResult;
 import dev.xcomponent.port.InstanceSnapshot;
+import dev.xcomponent.port.OutboxMessage;
 import dev.xcomponent.port.StoreFailure;
 import dev.xcomponent.port.StoredEvent;
 import io.vertx.core.json.JsonObject;
@@ -16,10 +17,11 @@ import java.util.Set;
 /**
  * Arguments and reply of {@code append.lua}, the one script that writes events and snapshots.
  *
- * <p>Arguments: {@code prefix, idempotencyTtlMillis (0 = forever), eventCount, snapshotCount},
- * then 8 per event {@code id, instanceId, seq, timestamp, idempotencyKey, causationId,
- * correlationId, json}, then 9 per snapshot {@code instanceId, component, seq, active (1|0),
- * json, machine, state, updatedAt, searchText}. An optional value travels as {@code ""} when
+ * <p>Arguments: {@code prefix, idempotencyTtlMillis (0 = forever), eventCount, snapshotCount,
+ * outboxCount}, then 8 per event {@code id, instanceId, seq, timestamp, idempotencyKey,
+ * causationId, correlationId, json}, then 9 per snapshot {@code instanceId, component, seq, active
+ * (1|0), json, machine, state, updatedAt, searchText}, then 4 per outbox message {@code messageId,
+ * eventId, component, json} (the json holds the channel and the message; see {@link OutboxJson}). An optional value travels as {@code ""} when
  * absent and {@code "=" + value} when present, so an empty string stays distinct from none.
  *
  * <p>The script checks every event before writing anything: a known or repeated idempotency key
@@ -34,12 +36,13 @@ final class AppendScript {
   private AppendScript() {}
 
   static List<String> arguments(String prefix, long idempotencyTtlMillis,
-      List<StoredEvent> events, List<InstanceSnapshot> snapshots) {
-    List<String> args = new ArrayList<>(4 + events.size() * 8 + snapshots.size() * 9);
+      List<StoredEvent> events, List<InstanceSnapshot> snapshots, List<OutboxMessage> outbox) {
+    List<String> args = new ArrayList<>(5 + events.size() * 8 + snapshots.size() * 9 + outbox.size() * 4);
     args.add(prefix);
     args.add(Long.toString(idempotencyTtlMillis));
     args.add(Integer.toString(events.size()));
     args.add(Integer.toString(snapshots.size()));
+    args.add(Integer.toString(outbox.size()));
     for (StoredEvent e : events) {
       if (RedisKeys.RESERVED_INSTANCE_ID.equals(e.instanceId())) {
         throw new StoreFailure(StoreFailure.Reason.REJECTED,
@@ -64,6 +67,12 @@ final class AppendScript {
       args.add(s.state());
       args.add(Long.toString(s.updatedAt()));
       args.add(searchText(s));
+    }
+    for (OutboxMessage m : outbox) {
+      args.add(m.messageId());
+      args.add(m.eventId());
+      args.add(m.componentName());
+      args.add(OutboxJson.encode(m));
     }
     return args;
   }

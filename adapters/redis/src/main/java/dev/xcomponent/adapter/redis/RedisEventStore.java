@@ -3,6 +3,7 @@ package dev.xcomponent.adapter.redis;
 import dev.xcomponent.port.AppendResult;
 import dev.xcomponent.port.EventStore;
 import dev.xcomponent.port.InstanceSnapshot;
+import dev.xcomponent.port.OutboxMessage;
 import dev.xcomponent.port.SnapshotSearch;
 import dev.xcomponent.port.SnapshotStore;
 import dev.xcomponent.port.StoreFailure;
@@ -151,13 +152,14 @@ public final class RedisEventStore implements EventStore, SnapshotStore {
   // ---- writes ---------------------------------------------------------------------------------
 
   @Override
-  public Future<AppendResult> append(List<StoredEvent> events, List<InstanceSnapshot> snapshots) {
+  public Future<AppendResult> append(
+      List<StoredEvent> events, List<InstanceSnapshot> snapshots, List<OutboxMessage> outbox) {
     if (events.isEmpty() && snapshots.isEmpty()) {
       return Future.succeededFuture(AppendResult.ALL_WRITTEN);
     }
     List<String> args;
     try {
-      args = AppendScript.arguments(keys.prefix(), settings.idempotencyKeyTtl().toMillis(), events, snapshots);
+      args = AppendScript.arguments(keys.prefix(), settings.idempotencyKeyTtl().toMillis(), events, snapshots, outbox);
     } catch (StoreFailure f) {
       return Future.failedFuture(f);
     } catch (EncodeException e) {
@@ -177,7 +179,60 @@ public final class RedisEventStore implements EventStore, SnapshotStore {
     return eval(DELETE, List.of(keys.prefix(), instanceId), "snapshot delete").mapEmpty();
   }
 
+  @Override
+  public Future<Void> relayed(String componentName, List<String> messageIds) {
+    if (messageIds.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Request zrem = Request.cmd(Command.ZREM).arg(keys.outboxPending(componentName));
+    Request hdel = Request.cmd(Command.HDEL).arg(keys.outboxBodies(componentName));
+    for (String id : messageIds) {
+      zrem.arg(id);
+      hdel.arg(id);
+    }
+    // ZREM first: a body left behind by a failure in between is never read again.
+    return send(zrem, "outbox update").compose(v -> send(hdel, "outbox update")).mapEmpty();
+  }
+
   // ---- reads ----------------------------------------------------------------------------------
+
+  @Override
+  public Future<List<OutboxMessage>> outbox(String componentName, long afterPosition, int limit) {
+    if (limit <= 0) {
+      return Future.succeededFuture(List.of());
+    }
+    Request page = Request.cmd(Command.ZRANGEBYSCORE).arg(keys.outboxPending(componentName))
+        .arg("(" + afterPosition).arg("+inf").arg("WITHSCORES").arg("LIMIT").arg(0).arg(limit);
+    return send(page, "outbox read").compose(reply -> {
+      List<String> ids = new ArrayList<>();
+      List<Long> positions = new ArrayList<>();
+      for (int i = 0; i < reply.size(); i++) {
+        Response entry = reply.get(i);
+        if (entry.type() == io.vertx.redis.client.ResponseType.MULTI) { // RESP3: [member, score] pairs
+          ids.add(entry.get(0).toString());
+          positions.add(entry.get(1).toDouble().longValue());
+        } else { // RESP2: member, score, member, score…
+          ids.add(entry.toString());
+          positions.add((long) Double.parseDouble(reply.get(++i).toString()));
+        }
+      }
+      if (ids.isEmpty()) {
+        return Future.succeededFuture(List.<OutboxMessage>of());
+      }
+      Request bodies = Request.cmd(Command.HMGET).arg(keys.outboxBodies(componentName));
+      ids.forEach(bodies::arg);
+      return send(bodies, "outbox read").map(values -> {
+        List<OutboxMessage> out = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+          Response body = values.get(i);
+          if (body != null) {
+            out.add(OutboxJson.decode(ids.get(i), componentName, positions.get(i), body.toString()));
+          }
+        }
+        return out;
+      });
+    });
+  }
 
   @Override
   public Future<List<StoredEvent>> events(String instanceId, long afterSeq) {

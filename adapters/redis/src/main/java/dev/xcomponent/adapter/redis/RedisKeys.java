@@ -47,6 +47,13 @@ import java.util.Objects;
  *       So an instance is in two sorted sets, whatever the filters</td></tr>
  *   <tr><td>{@code fsm:snapshots:text}</td><td>hash</td><td>field = instance id, value = what a
  *       text search matches: the id and the data JSON, lower-cased</td></tr>
+ *   <tr><td>{@code fsm:outbox:pending:{component}}</td><td>sorted set</td><td>the component's
+ *       outbox: ids of the messages its events produced that the broker has not taken yet; score =
+ *       position (append order)</td></tr>
+ *   <tr><td>{@code fsm:outbox:bodies:{component}}</td><td>hash</td><td>field = message id, value =
+ *       JSON of the event id, channel and message</td></tr>
+ *   <tr><td>{@code fsm:outbox:writes}</td><td>string</td><td>counter of outbox messages, the source
+ *       of their positions</td></tr>
  *   <tr><td>{@code fsm:snapshots:indexed}</td><td>string</td><td>set once the snapshots written
  *       before the search indexes existed have been indexed</td></tr>
  * </table>
@@ -107,6 +114,14 @@ public final class RedisKeys {
 
   public String activeSnapshots(String componentName) {
     return prefix + ":snapshots:active:" + componentName;
+  }
+
+  public String outboxPending(String componentName) {
+    return prefix + ":outbox:pending:" + componentName;
+  }
+
+  public String outboxBodies(String componentName) {
+    return prefix + ":outbox:bodies:" + componentName;
   }
 
   public String writeCounter() {

@@ -7,9 +7,11 @@ local p = ARGV[1]
 local ttl = tonumber(ARGV[2])
 local ne = tonumber(ARGV[3])
 local ns = tonumber(ARGV[4])
+local no = tonumber(ARGV[5])
 local EF = 8
 local SF = 9
-local first = 5
+local OF = 4
+local first = 6
 local CHUNK = 4000 -- values per call, below Lua's unpack limit; even, for pairs
 
 -- optional fields arrive as '' (absent) or '=' .. value
@@ -151,6 +153,24 @@ for _, name in ipairs(setOrder) do
 end
 bulk('ZADD', p .. ':events:all', all)
 bulk('MSET', nil, strings)
+
+-- outbox: the messages of the events written here (not of duplicates), once per message id, in order
+local firstOutbox = first + ne * EF + ns * SF
+if no > 0 and written > 0 then
+  local kept = {}
+  for i = 0, ne - 1 do
+    if not dup[i] then kept[ARGV[first + i * EF]] = true end
+  end
+  local position = redis.call('INCRBY', p .. ':outbox:writes', no) - no
+  for j = 0, no - 1 do
+    local o = firstOutbox + j * OF
+    local id, eventId, comp, json = ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3]
+    position = position + 1
+    if kept[eventId] and redis.call('HSETNX', p .. ':outbox:bodies:' .. comp, id, json) == 1 then
+      redis.call('ZADD', p .. ':outbox:pending:' .. comp, position, id)
+    end
+  end
+end
 
 -- pass 3: snapshots; one never replaces a newer one. The search indexes follow the snapshot: the
 -- instance leaves the index of its previous (component, machine, state) when that changes (an

@@ -40,6 +40,12 @@ final class Databases implements AutoCloseable {
     return out;
   }
 
+  /** Messages of a component's outbox not yet handed to the broker. */
+  long outbox(String component) throws Exception {
+    return pool.preparedQuery("SELECT count(*) FROM fsm_outbox WHERE component_name = $1")
+        .execute(Tuple.of(component)).await(20, TimeUnit.SECONDS).iterator().next().getLong(0);
+  }
+
   private void admin(String sql) throws Exception {
     Pool admin = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(SERVER)).using(vertx).build();
     try {

@@ -76,8 +76,16 @@ final class Deployment implements AutoCloseable {
   }
 
   void startRuntime(String process, String file, boolean plugins) throws IOException {
+    startRuntime(process, file, plugins, 0);
+  }
+
+  /** Starts a runtime; with {@code httpPort} > 0 it also serves the HTTP API on that port. */
+  void startRuntime(String process, String file, boolean plugins, int httpPort) throws IOException {
     List<String> args = new ArrayList<>(List.of("runtime", "--component", MODULE.resolve(file).toString(),
         "--broker", brokerUrl));
+    if (httpPort > 0) {
+      args.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(httpPort)));
+    }
     if (databaseUrl != null) {
       args.addAll(List.of("--database", databaseUrl));
     }
@@ -112,6 +120,14 @@ final class Deployment implements AutoCloseable {
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();
       }
+    }
+  }
+
+  /** Kills one process at once (SIGKILL): it gets no chance to finish anything. */
+  void kill(String process) throws InterruptedException {
+    Process p = processes.remove(process);
+    if (p != null) {
+      p.destroyForcibly().waitFor();
     }
   }
 
