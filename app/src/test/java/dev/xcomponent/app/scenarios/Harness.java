@@ -33,6 +33,8 @@ final class Harness implements AutoCloseable {
   private RuntimeSettings settings = RuntimeSettings.defaults();
   private dev.xcomponent.port.EventStore store;
   LocalComponentRegistry registry;
+  /** The broker of the running registry (a new one at each start). */
+  InMemoryMessageBroker broker;
 
   static Component load(String yaml) {
     LoadResult r = new YamlComponentLoader().load("test.yaml", yaml);
@@ -62,7 +64,7 @@ final class Harness implements AutoCloseable {
                 vertx,
                 components,
                 handlers,
-                new InMemoryMessageBroker(vertx),
+                broker = new InMemoryMessageBroker(vertx),
                 store,
                 settings,
                 System::currentTimeMillis,

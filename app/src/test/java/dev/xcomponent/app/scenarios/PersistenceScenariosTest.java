@@ -117,6 +117,33 @@ class PersistenceScenariosTest {
   }
 
   @Test
+  void aCrossComponentEventDeliveredAgainAfterARestartIsNotAppliedTwice() {
+    h.start(ORDERS);
+    String a = h.create("OrderComponent", "Order", Map.of("Id", 1));
+    h.send(a, "VALIDATE", Map.of());
+    h.send(a, "CONFIRM", Map.of());
+    Harness.await(h.broker.publish("fsm:commands:cross_component_event", touch("touch-1")));
+    Harness.eventually(() -> assertThat(events(a)).hasSize(4));
+    h.stop();
+
+    h.start(ORDERS);
+    // The sender re-sends its outbox after a crash, or the broker redelivers: the receiver has
+    // forgotten the id in memory, the store has not.
+    Harness.await(h.broker.publish("fsm:commands:cross_component_event", touch("touch-1")));
+    Harness.await(h.broker.publish("fsm:commands:cross_component_event", touch("touch-2")));
+    Harness.eventually(() -> assertThat(events(a)).hasSize(5));
+    Harness.sleep(200);
+    assertThat(events(a)).extracting(StoredEvent::eventType).containsExactly(
+        StoredEvent.INSTANCE_CREATED, "VALIDATE", "CONFIRM", "TOUCH", "TOUCH");
+  }
+
+  private static Map<String, Object> touch(String messageId) {
+    return Map.of("messageId", messageId, "targetComponent", "OrderComponent", "targetMachine", "Order",
+        "event", Map.of("type", "TOUCH", "payload", Map.of("Id", 1)), "sourceComponent", "Elsewhere",
+        "matchingRules", List.of(Map.of("eventProperty", "Id", "instanceProperty", "Id", "value", 1)));
+  }
+
+  @Test
   void aRestartRestoresUnfinishedInstancesRoutableAndLeavesFinishedOnesFinished() {
     h.settings(RuntimeSettings.defaults().withSnapshotInterval(2)).start(ORDERS);
     String a = h.create("OrderComponent", "Order", Map.of("Id", 1, "CustomerId", "C1"));
