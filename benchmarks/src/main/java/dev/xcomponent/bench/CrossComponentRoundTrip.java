@@ -27,8 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Load driver: cross-component round trips over a broker. PingComponent's instance fires a
  * cross_component transition to PongComponent (property routing on {@code pairId}); the Pong
  * instance's transition answers with a cross_component transition back; the round trip ends when
- * the Ping instance reaches Done. Each component runs in its own registry with its own broker
- * client, as two runtime processes would.
+ * the Ping instance reaches Done. With a real broker, each component runs in its own registry with
+ * its own broker client, as two runtime processes would. With {@code memory}, both run in one
+ * registry, as {@code serve} runs them (messages between them skip the broker); {@code
+ * -Dsplit=true} runs them in two registries over the in-memory broker instead.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.xcomponent.bench.CrossComponentRoundTrip
  * URL [roundTrips=1000] [flows=3000] [concurrency=64]} with URL {@code memory}, {@code amqp://…},
@@ -57,10 +59,16 @@ public final class CrossComponentRoundTrip {
       throws Exception {
     RuntimeSettings settings = RuntimeSettings.defaults().withHistoryLimit(0)
         .withPartitions(Integer.getInteger("partitions", RuntimeSettings.defaults().partitions()));
-    ping = LocalComponentRegistry.start(vertx, List.of(load("ping-component.yaml")), new HandlerRegistry(),
-        clients.first(), settings).await(30, TimeUnit.SECONDS);
-    pong = LocalComponentRegistry.start(vertx, List.of(load("pong-component.yaml")), new HandlerRegistry(),
-        clients.second(), settings).await(30, TimeUnit.SECONDS);
+    if (url.equals("memory") && !Boolean.getBoolean("split")) {
+      ping = LocalComponentRegistry.start(vertx, List.of(load("ping-component.yaml"), load("pong-component.yaml")),
+          new HandlerRegistry(), clients.first(), settings).await(30, TimeUnit.SECONDS);
+      pong = ping;
+    } else {
+      ping = LocalComponentRegistry.start(vertx, List.of(load("ping-component.yaml")), new HandlerRegistry(),
+          clients.first(), settings).await(30, TimeUnit.SECONDS);
+      pong = LocalComponentRegistry.start(vertx, List.of(load("pong-component.yaml")), new HandlerRegistry(),
+          clients.second(), settings).await(30, TimeUnit.SECONDS);
+    }
     ping.addListener(e -> {
       if ("state_change".equals(e.type()) && "Done".equals(e.payload().get("newState"))) {
         Promise<Void> p = done.remove((String) e.payload().get("instanceId"));
@@ -97,7 +105,9 @@ public final class CrossComponentRoundTrip {
     System.out.printf("%s: %d flows with %d in flight: %.0f flows/s (%d failed)%n", describe(url), flows, concurrency,
         flows / seconds, failed.get());
     ping.stop().await(20, TimeUnit.SECONDS);
-    pong.stop().await(20, TimeUnit.SECONDS);
+    if (pong != ping) {
+      pong.stop().await(20, TimeUnit.SECONDS);
+    }
   }
 
   /** One round trip; completes with its duration in microseconds (from GO to Done). */

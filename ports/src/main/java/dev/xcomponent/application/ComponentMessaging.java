@@ -34,12 +34,20 @@ final class ComponentMessaging {
   private final Relay relay;
   private final OutboxRelay outbox;
   private final CrossComponentMessages messages;
+  private final LocalComponents local;
+  private volatile boolean stopped;
 
-  ComponentMessaging(ComponentRuntime rt, MessageBroker broker) {
+  /**
+   * @param local the components of this process, to which messages go directly; null to send
+   *     everything through the broker
+   */
+  ComponentMessaging(ComponentRuntime rt, MessageBroker broker, LocalComponents local) {
     this.rt = rt;
     this.broker = broker;
+    this.local = local;
     this.relay = new Relay(rt.vertx(), broker, 100_000);
-    this.outbox = new OutboxRelay(rt.vertx(), rt.name(), rt.journal() == null ? null : rt.journal().store(), relay);
+    this.outbox = new OutboxRelay(rt.vertx(), rt.name(), rt.journal() == null ? null : rt.journal().store(), relay,
+        this::direct);
     this.messages = new CrossComponentMessages(rt.name(), rt::now);
   }
 
@@ -56,11 +64,17 @@ final class ComponentMessaging {
                 Channels.component(rt.name())),
             this::onDelivery)
         .onSuccess(subscriptions::add)
-        .onSuccess(s -> outbox.sweep())
+        .onSuccess(s -> {
+          if (local != null && local.has(rt.name())) {
+            local.started(rt.name(), this);
+          }
+          outbox.sweep();
+        })
         .mapEmpty();
   }
 
   Future<Void> stop() {
+    stopped = true;
     List<Future<Void>> cancels = new ArrayList<>();
     cancels.add(outbox.stop());
     subscriptions.forEach(s -> cancels.add(s.cancel()));
@@ -80,18 +94,54 @@ final class ComponentMessaging {
    * future so that the broker delivers the message again.
    */
   private Future<Void> onDelivery(MessageBroker.Delivery d) {
-    Map<String, Object> m = d.message();
+    return act(d.channel(), d.message(), true);
+  }
+
+  /**
+   * Acts on a message from a component of this process, handed over without the broker (see
+   * {@link LocalComponents}). Completes once acted on (or recognised, or dead-lettered); a failure
+   * that may pass is retried here with capped backoff, as a broker would deliver it again.
+   */
+  Future<Void> deliverLocally(String channel, Map<String, Object> m, int attempt) {
+    if (stopped) {
+      return Future.failedFuture("component " + rt.name() + " is stopping");
+    }
+    return act(channel, m, false).recover(e -> {
+      if (stopped) {
+        return Future.failedFuture(e);
+      }
+      io.vertx.core.Promise<Void> later = io.vertx.core.Promise.promise();
+      rt.vertx().setTimer(Math.min(5_000, 100L << Math.min(attempt, 6)), t -> later.complete());
+      return later.future().compose(v -> deliverLocally(channel, m, attempt + 1));
+    });
+  }
+
+  /** Hands a message to a component of this process, or returns null when the target is not one. */
+  private Future<Void> direct(String channel, Map<String, Object> message) {
+    String target = LocalComponents.target(channel, message);
+    if (local == null || !local.has(target)) {
+      return null;
+    }
+    return local.ready(target).compose(t -> t.deliverLocally(channel, message, 0));
+  }
+
+  /**
+   * Acts on one message, from the broker or from this process. {@code answer}: whether to tell a
+   * waiting sender the outcome on {@link Channels#COMMAND_RESULTS} (a component of this process
+   * waits for nothing).
+   */
+  private Future<Void> act(String channel, Map<String, Object> m, boolean answer) {
     String messageId = string(m, "messageId");
     if (messageId != null && seen.contains(messageId)) {
       return Future.succeededFuture();
     }
     Future<Void> handled;
     try {
-      handled = switch (d.channel()) {
-        case Channels.CREATE_INSTANCE -> onCreate(m);
+      handled = switch (channel) {
+        case Channels.CREATE_INSTANCE -> onCreate(m, answer);
         case Channels.CROSS_COMPONENT_EVENT -> onSignal(m);
-        case Channels.TRIGGER_EVENT -> onTrigger(m);
-        default -> onComponentMessage(m);
+        case Channels.TRIGGER_EVENT -> onTrigger(m, answer);
+        default -> onComponentMessage(m, answer);
       };
     } catch (RuntimeException e) {
       handled = Future.failedFuture(new Malformed(e.getMessage()));
@@ -104,13 +154,13 @@ final class ComponentMessaging {
         return Future.succeededFuture();
       }
       Throwable cause = ar.cause();
-      if (cause instanceof Malformed || deadLetters.attemptFailed(messageId, d.channel())) {
+      if (cause instanceof Malformed || deadLetters.attemptFailed(messageId, channel)) {
         if (messageId != null) {
           seen.add(messageId); // a copy delivered later is not dead-lettered twice
         }
-        deadLetters.add(d.channel(), m, cause.getMessage());
+        deadLetters.add(channel, m, cause.getMessage());
         publish(Channels.deadLetter(rt.name()),
-            Map.of("componentName", rt.name(), "channel", d.channel(), "message", m,
+            Map.of("componentName", rt.name(), "channel", channel, "message", m,
                 "error", String.valueOf(cause.getMessage()), "timestamp", rt.now()));
         return Future.succeededFuture();
       }
@@ -147,7 +197,7 @@ final class ComponentMessaging {
 
   // ---- incoming ------------------------------------------------------------------------------
 
-  private Future<Void> onCreate(Map<String, Object> m) {
+  private Future<Void> onCreate(Map<String, Object> m, boolean answer) {
     if (!rt.name().equals(m.get("componentName"))) {
       return Future.succeededFuture();
     }
@@ -169,16 +219,16 @@ final class ComponentMessaging {
       id = MessageKeys.createdInstance(messageId);
     }
     if (id != null && rt.slot(id) != null) {
-      respond(m, "duplicate", id, null, null, null);
+      respond(answer, m, "duplicate", id, null, null, null);
       return Future.succeededFuture();
     }
     String instanceId = id;
     return rt.create(machine, id, map(m.get("context")), "cross_component from " + string(m, "sourceComponent"),
             string(m, "causationId"), string(m, "correlationId"))
-        .onSuccess(i -> respond(m, "created", i.id(), null, i.state(), null))
+        .onSuccess(i -> respond(answer, m, "created", i.id(), null, i.state(), null))
         .onFailure(e -> {
           if (instanceId != null && rt.slot(instanceId) != null) {
-            respond(m, "duplicate", instanceId, null, null, null);
+            respond(answer, m, "duplicate", instanceId, null, null, null);
           }
         })
         .recover(e -> instanceId != null && rt.slot(instanceId) != null ? Future.succeededFuture() : Future.failedFuture(e))
@@ -198,7 +248,7 @@ final class ComponentMessaging {
     return rt.deliverMatching(machine, null, event, rules, string(m, "messageId")).mapEmpty();
   }
 
-  private Future<Void> onTrigger(Map<String, Object> m) {
+  private Future<Void> onTrigger(Map<String, Object> m, boolean answer) {
     Object component = m.get("componentName");
     if (component != null && !rt.name().equals(component)) {
       return Future.succeededFuture();
@@ -211,17 +261,17 @@ final class ComponentMessaging {
     InstanceSlot slot = rt.slot(id);
     if (slot == null) {
       if (component != null) {
-        respond(m, "error", id, null, null, "Instance " + id + " not found in component " + rt.name());
+        respond(answer, m, "error", id, null, null, "Instance " + id + " not found in component " + rt.name());
       }
       return Future.succeededFuture();
     }
     String messageId = string(m, "messageId");
     Event keyed = messageId == null || event.idempotencyKey() != null ? event : event.withIdempotencyKey(MessageKeys.trigger(messageId));
     return rt.send(slot, keyed)
-        .onSuccess(p -> respond(m, p.transitioned() ? "transitioned" : "ignored", id, p.before().state(), p.after().state(), p.reason()))
+        .onSuccess(p -> respond(answer, m, p.transitioned() ? "transitioned" : "ignored", id, p.before().state(), p.after().state(), p.reason()))
         .onFailure(e -> {
           if (e instanceof RuntimeFailure f && !f.code().retryable()) {
-            respond(m, "error", id, null, null, e.getMessage(), f.code(), null);
+            respond(answer, m, "error", id, null, null, e.getMessage(), f.code(), null);
           }
         })
         .recover(e -> e instanceof RuntimeFailure f && !f.code().retryable()
@@ -229,7 +279,7 @@ final class ComponentMessaging {
         .mapEmpty();
   }
 
-  private Future<Void> onComponentMessage(Map<String, Object> m) {
+  private Future<Void> onComponentMessage(Map<String, Object> m, boolean answer) {
     StateMachine machine = rt.component().machine(string(m, "targetMachine"));
     String type = string(m, "event");
     if (machine == null || type == null) {
@@ -242,7 +292,7 @@ final class ComponentMessaging {
     if (!"cascade".equals(m.get("kind"))) {
       // A broadcast from another component routes exactly like one made here.
       return rt.broadcast(machine.name(), event, filter, string(m, "messageId"))
-          .onSuccess(b -> respond(m, "broadcast", null, null, null, null, null,
+          .onSuccess(b -> respond(answer, m, "broadcast", null, null, null, null, null,
               Map.of("matched", b.matched(), "processed", b.processed())))
           .mapEmpty();
     }
@@ -257,15 +307,15 @@ final class ComponentMessaging {
    * Tells whoever sent a command with a {@code messageId} what became of it, on {@link
    * Channels#COMMAND_RESULTS} (a dashboard waits for it to answer its HTTP caller).
    */
-  private void respond(Map<String, Object> m, String outcome, String instanceId, String previousState,
+  private void respond(boolean answer, Map<String, Object> m, String outcome, String instanceId, String previousState,
       String currentState, String error) {
-    respond(m, outcome, instanceId, previousState, currentState, error, error == null ? null : ErrorCode.INSTANCE_NOT_FOUND, null);
+    respond(answer, m, outcome, instanceId, previousState, currentState, error, error == null ? null : ErrorCode.INSTANCE_NOT_FOUND, null);
   }
 
-  private void respond(Map<String, Object> m, String outcome, String instanceId, String previousState,
+  private void respond(boolean answer, Map<String, Object> m, String outcome, String instanceId, String previousState,
       String currentState, String error, ErrorCode code, Map<String, Object> extra) {
     String messageId = string(m, "messageId");
-    if (messageId == null) {
+    if (messageId == null || !answer) {
       return;
     }
     Map<String, Object> r = new LinkedHashMap<>();

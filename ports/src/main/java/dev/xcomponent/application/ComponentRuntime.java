@@ -98,7 +98,8 @@ public final class ComponentRuntime {
       RuntimeSettings settings,
       RuntimeEvents events,
       LongSupplier clock,
-      Journal journal) {
+      Journal journal,
+      LocalComponents local) {
     ComponentRuntime rt = new ComponentRuntime(vertx, component, handlers, settings, events, clock, journal);
     MissingHandlers.warn(component, handlers);
     List<PartitionVerticle> verticles = new ArrayList<>();
@@ -116,10 +117,12 @@ public final class ComponentRuntime {
                 rt.partitions[i] = new Partition(rt, verticles.get(i).partitionContext());
                 rt.deployments.add(deployed.get(i).result());
               }
-              rt.messaging = new ComponentMessaging(rt, broker);
-              return rt.messaging.start();
+              rt.messaging = new ComponentMessaging(rt, broker, local);
+              return journal == null ? Future.<Void>succeededFuture() : new Restorer(rt).run();
             })
-        .compose(v -> journal == null ? Future.succeededFuture() : new Restorer(rt).run())
+        // Messages are taken only once every instance is back: one acted on during the restore
+        // could miss a target not restored yet.
+        .compose(v -> rt.messaging.start())
         .compose(v -> rt.createEntryPoint())
         .map(v -> rt);
   }

@@ -103,12 +103,13 @@ public final class LocalComponentRegistry implements ComponentRegistry {
         return Future.failedFuture("Component " + c.name() + " is already registered");
       }
     }
+    LocalComponents local = new LocalComponents(names);
     Future<Void> chain = Future.succeededFuture();
     for (Component c : components) {
       chain =
           chain.compose(
               v ->
-                  ComponentRuntime.start(vertx, c, handlers, broker, settings, events, clock, journal)
+                  ComponentRuntime.start(vertx, c, handlers, broker, settings, events, clock, journal, local)
                       .map(
                           rt -> {
                             runtimes.put(c.name(), rt);

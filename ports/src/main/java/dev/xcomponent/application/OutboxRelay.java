@@ -6,6 +6,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
  *       waiting for each page to be taken. One runs at start-up (messages recorded before a crash
  *       or a stop while the broker was away) and one once the relay drained after it dropped
  *       messages for lack of room.
+ *   <li>A message to a component of this process is handed to it directly (see {@link
+ *       LocalComponents}) and counts as taken once that component acted on it.
  *   <li>Without a store, a message goes straight to the relay; if the relay drops it, it is lost
  *       and logged at ERROR.
  * </ul>
@@ -41,6 +45,7 @@ final class OutboxRelay {
   private final String component;
   private final EventStore store;
   private final Relay relay;
+  private final BiFunction<String, Map<String, Object>, Future<Void>> direct;
   private List<String> taken = new ArrayList<>();
   private boolean markScheduled;
   private boolean sweepNeeded;
@@ -48,16 +53,28 @@ final class OutboxRelay {
   private long sweepTimer = -1;
   private volatile boolean stopped;
 
-  OutboxRelay(Vertx vertx, String component, EventStore store, Relay relay) {
+  /**
+   * @param direct hands a message to a component of this process, or returns null when its target
+   *     is not one
+   */
+  OutboxRelay(Vertx vertx, String component, EventStore store, Relay relay,
+      BiFunction<String, Map<String, Object>, Future<Void>> direct) {
     this.vertx = vertx;
     this.component = component;
     this.store = store;
     this.relay = relay;
+    this.direct = direct;
+  }
+
+  /** Hands a message over: directly to a component of this process, else to the broker. */
+  private Future<Void> handOver(OutboxMessage m) {
+    Future<Void> here = direct.apply(m.channel(), m.message());
+    return here != null ? here : relay.send(m.channel(), m.message());
   }
 
   /** Hands a recorded message to the broker (now, or once the broker is back). */
   void send(OutboxMessage m) {
-    relay.send(m.channel(), m.message()).onComplete(ar -> {
+    handOver(m).onComplete(ar -> {
       if (ar.succeeded()) {
         taken(m.messageId());
       } else if (store == null) {
@@ -118,7 +135,7 @@ final class OutboxRelay {
       }
       List<Future<Void>> handedOver = new ArrayList<>(list.size());
       for (OutboxMessage m : list) {
-        handedOver.add(relay.send(m.channel(), m.message()).onSuccess(v -> taken(m.messageId())));
+        handedOver.add(handOver(m).onSuccess(v -> taken(m.messageId())));
       }
       long last = list.get(list.size() - 1).position();
       return Future.all(handedOver).compose(v -> list.size() < PAGE

@@ -193,6 +193,19 @@ class CompositionScenariosTest {
         .satisfies(e -> assertThat(e.payload()).containsEntry("processedCount", 1)));
   }
 
+  @Test
+  void componentsOfOneProcessTalkWithoutTheBroker() {
+    h.start(ORDER_C, PAYMENT_C);
+    List<Map<String, Object>> onTheBroker = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Harness.await(h.broker.subscribe("xcomponent:PaymentComponent", onTheBroker::add));
+    String p = h.create("PaymentComponent", "Payment", Map.of("orderId", "O1"));
+    String o = h.create("OrderComponent", "Order", Map.of("orderId", "O1", "amount", 5));
+    h.send(o, "VALIDATE", Map.of());
+    eventually(() -> assertThat(h.state(p)).isEqualTo("Processing"));
+    Harness.sleep(100);
+    assertThat(onTheBroker).as("the cascade went straight to PaymentComponent").isEmpty();
+  }
+
   static String entry(String mode) {
     return """
         name: E
