@@ -114,6 +114,13 @@ public final class PersistedThroughput {
       return inner.events(id, after);
     }
 
+    /** Forwarded like every read: the port's default would read instance by instance. */
+    @Override
+    public Future<java.util.Map<String, List<dev.xcomponent.port.StoredEvent>>> eventsAfter(
+        java.util.Map<String, Long> afterSeqByInstance) {
+      return inner.eventsAfter(afterSeqByInstance);
+    }
+
     @Override
     public Future<List<dev.xcomponent.port.StoredEvent>> byTimeRange(long from, long to, int limit) {
       return inner.byTimeRange(from, to, limit);
@@ -156,6 +163,11 @@ public final class PersistedThroughput {
     @Override
     public Future<List<dev.xcomponent.port.InstanceSnapshot>> activeSnapshots(String c, String after, int limit) {
       return snaps().activeSnapshots(c, after, limit);
+    }
+
+    @Override
+    public Future<List<dev.xcomponent.port.InstanceSnapshot>> entryPoints(String c) {
+      return snaps().entryPoints(c);
     }
 
     @Override

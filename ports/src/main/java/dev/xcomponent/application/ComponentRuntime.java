@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -306,16 +307,24 @@ public final class ComponentRuntime {
   /** An instance rebuilt from the store, with the timers it had. */
   record Restored(Instance instance, List<dev.xcomponent.port.InstanceSnapshot.ArmedTimer> timers) {}
 
-  /** Puts restored instances on their home partitions: one hop per partition. */
-  Future<Void> restoreAll(List<Restored> restored) {
-    Map<Partition, List<Restored>> byHome = new IdentityHashMap<>();
-    for (Restored r : restored) {
-      byHome.computeIfAbsent(home(r.instance().id()), k -> new ArrayList<>()).add(r);
+  /**
+   * Rebuilds instances found in the store and puts them back, each on its home partition: {@code
+   * rebuild} runs there, on the partition's context, so that rebuilding is spread over the
+   * partitions; it returns the instance to put back with its timers, or null to put back nothing,
+   * and must not throw. One hop per partition; completes once every partition is done.
+   */
+  <T> Future<Void> restoreAll(List<T> found, Function<T, String> idOf, Function<T, Restored> rebuild) {
+    Map<Partition, List<T>> byHome = new IdentityHashMap<>();
+    for (T t : found) {
+      byHome.computeIfAbsent(home(idOf.apply(t)), k -> new ArrayList<>()).add(t);
     }
-    List<Future<Void>> hops = new ArrayList<>();
+    List<Future<Void>> hops = new ArrayList<>(byHome.size());
     byHome.forEach((p, list) -> hops.add(ContextHops.on(p.context(), () -> {
-      for (Restored r : list) {
-        p.restore(r.instance(), r.timers());
+      for (T t : list) {
+        Restored r = rebuild.apply(t);
+        if (r != null) {
+          p.restore(r.instance(), r.timers());
+        }
       }
       return Future.<Void>succeededFuture();
     })));

@@ -64,7 +64,13 @@ final class StoredEvents {
   }
 
   static InstanceStatus status(String json) {
-    return InstanceStatus.valueOf(json.toUpperCase(java.util.Locale.ROOT));
+    // the stored spellings without a conversion each: a restore reads one per instance and event
+    return switch (json) {
+      case "active" -> InstanceStatus.ACTIVE;
+      case "completed" -> InstanceStatus.COMPLETED;
+      case "error" -> InstanceStatus.ERROR;
+      default -> InstanceStatus.valueOf(json.toUpperCase(java.util.Locale.ROOT));
+    };
   }
 
   /** The snapshot of {@code i} after its event {@code eventId}, with its armed timers. */

@@ -25,6 +25,14 @@ public interface SnapshotStore {
   Future<List<InstanceSnapshot>> activeSnapshots(String componentName, String afterInstanceId, int limit);
 
   /**
+   * The latest snapshots of a component's entry points, whatever their status, ordered by instance
+   * id: a restore brings back finished entry points too (they are never disposed), so a runtime
+   * does not create a second one. A component has at most a few; stores answer from an index of
+   * them, not by reading every snapshot.
+   */
+  Future<List<InstanceSnapshot>> entryPoints(String componentName);
+
+  /**
    * The audit search: the latest snapshots matching {@code query}, newest {@link
    * InstanceSnapshot#updatedAt()} first (equal times: higher instance id first), at most {@code
    * query.limit()}, finished instances included.

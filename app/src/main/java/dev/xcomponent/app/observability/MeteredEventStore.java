@@ -90,6 +90,11 @@ final class MeteredEventStore implements EventStore, SnapshotStore {
   }
 
   @Override
+  public Future<List<InstanceSnapshot>> entryPoints(String componentName) {
+    return meters.time("entry_points", () -> snapshots.entryPoints(componentName));
+  }
+
+  @Override
   public Future<List<InstanceSnapshot>> search(SnapshotSearch query) {
     return meters.time("search_snapshots", () -> snapshots.search(query));
   }

@@ -117,6 +117,32 @@ class PersistenceScenariosTest {
   }
 
   @Test
+  void aFinishedEntryPointComesBackAfterARestartInsteadOfANewOne() {
+    String entry = """
+        name: E
+        entryMachine: M
+        stateMachines:
+          - name: M
+            initialState: A
+            states: [{name: A}, {name: F, type: final}]
+            transitions:
+              - {from: A, to: F, event: END}
+        """;
+    h.start(entry);
+    String first = h.instances("E", "M").get(0).id();
+    h.send(first, "END", Map.of());
+    assertThat(h.view(first).currentState()).isEqualTo("F");
+    h.stop();
+
+    h.start(entry);
+    assertThat(h.instances("E", "M")).singleElement().satisfies(v -> {
+      assertThat(v.id()).isEqualTo(first);
+      assertThat(v.entryPoint()).isTrue();
+      assertThat(v.currentState()).isEqualTo("F");
+    });
+  }
+
+  @Test
   void aCrossComponentEventDeliveredAgainAfterARestartIsNotAppliedTwice() {
     h.start(ORDERS);
     String a = h.create("OrderComponent", "Order", Map.of("Id", 1));
@@ -373,6 +399,11 @@ class PersistenceScenariosTest {
     @Override
     public Future<List<InstanceSnapshot>> activeSnapshots(String componentName, String afterInstanceId, int limit) {
       return inner.activeSnapshots(componentName, afterInstanceId, limit);
+    }
+
+    @Override
+    public Future<List<InstanceSnapshot>> entryPoints(String componentName) {
+      return inner.entryPoints(componentName);
     }
 
     @Override

@@ -396,6 +396,32 @@ public abstract class EventStoreContract {
     assertThat(seen).containsExactlyElementsOf(expected);
   }
 
+  static InstanceSnapshot entryPoint(String instance, String component, long seq, String status, boolean entry) {
+    return new InstanceSnapshot(
+        instance, component, "Order", "S" + seq, status, null, Map.of("k", 1),
+        1000, 2000 + seq, entry, null, null, seq, "corr-" + instance, "ev-" + seq, List.of());
+  }
+
+  @Test
+  void entryPointsAreFoundWhateverTheirStatus() throws Exception {
+    String component = "C-" + newId();
+    String finished = "b-" + newId();
+    String active = "a-" + newId();
+    String ordinary = newId();
+    String deleted = newId();
+    await(snapshots.save(List.of(entryPoint(finished, component, 1, "active", true),
+        entryPoint(active, component, 1, "active", true), entryPoint(ordinary, component, 1, "active", false),
+        entryPoint(deleted, component, 1, "active", true), entryPoint(newId(), "Other-" + component, 1, "active", true))));
+    await(snapshots.save(List.of(entryPoint(finished, component, 4, "completed", true))));
+    await(snapshots.delete(deleted));
+
+    List<InstanceSnapshot> found = await(snapshots.entryPoints(component));
+    assertThat(found).extracting(InstanceSnapshot::instanceId).containsExactly(active, finished);
+    assertThat(found.get(1).status()).isEqualTo("completed");
+    assertThat(found.get(1).seq()).isEqualTo(4);
+    assertThat(await(snapshots.entryPoints("Nobody-" + component))).isEmpty();
+  }
+
   @Test
   void deletingASnapshotNeverFreesASequenceNumber() throws Exception {
     String id = newId();

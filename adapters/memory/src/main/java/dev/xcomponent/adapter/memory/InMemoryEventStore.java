@@ -56,6 +56,7 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
   private final Map<String, TreeMap<String, InstanceSnapshot>> activeByComponent = new HashMap<>();
   private final Map<Names, Map<String, Indexed>> byNames = new HashMap<>();
   private final Map<String, TreeMap<Long, OutboxMessage>> outboxByComponent = new HashMap<>();
+  private final Map<String, Set<String>> entryPointIds = new HashMap<>();
   private final Map<String, Long> outboxPositions = new HashMap<>();
   private long outboxWrites;
 
@@ -251,6 +252,9 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
       activeByComponent.computeIfAbsent(s.componentName(), k -> new TreeMap<>()).put(s.instanceId(), s);
     }
     byNames.computeIfAbsent(Names.of(s), k -> new HashMap<>()).put(s.instanceId(), new Indexed(s));
+    if (s.entryPoint()) {
+      entryPointIds.computeIfAbsent(s.componentName(), k -> new HashSet<>()).add(s.instanceId());
+    }
   }
 
   private void unindex(InstanceSnapshot s) {
@@ -327,6 +331,18 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
    * {@code limit} newest matches.
    */
   @Override
+  public synchronized Future<List<InstanceSnapshot>> entryPoints(String componentName) {
+    TreeMap<String, InstanceSnapshot> out = new TreeMap<>();
+    for (String id : entryPointIds.getOrDefault(componentName, Set.of())) {
+      InstanceSnapshot s = snapshots.get(id);
+      if (s != null && s.entryPoint() && s.componentName().equals(componentName)) {
+        out.put(id, s);
+      }
+    }
+    return Future.succeededFuture(new ArrayList<>(out.values()));
+  }
+
+  @Override
   public synchronized Future<List<InstanceSnapshot>> search(SnapshotSearch q) {
     String needle = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
     PriorityQueue<InstanceSnapshot> newest = new PriorityQueue<>(q.limit() + 1, NEWEST_FIRST.reversed());
@@ -360,6 +376,10 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
         m.remove(instanceId);
       }
       unindex(s);
+      Set<String> entries = entryPointIds.get(s.componentName());
+      if (entries != null) {
+        entries.remove(instanceId);
+      }
     }
     return Future.succeededFuture();
   }

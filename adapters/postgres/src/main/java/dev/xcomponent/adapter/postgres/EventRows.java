@@ -65,15 +65,17 @@ final class EventRows {
         .addArrayOfString(correlation).addArrayOfString(causation).addArrayOfString(key).addArrayOfLong(at);
   }
 
-  /** An event from a row of {@link PgStatements#EVENT_COLUMNS}. */
+  /** An event from a row of {@link PgStatements#EVENT_COLUMNS} (JSONB columns as text). */
   static StoredEvent read(Row r) {
-    Map<String, Object> data = JsonValues.map(r.getValue(9));
+    String dataText = r.getString(9);
+    Map<String, Object> data = JsonValues.mapFromText(dataText);
     boolean hasPublicMember = Boolean.TRUE.equals(r.getBoolean(10));
-    Map<String, Object> publicMember = hasPublicMember ? JsonValues.map(r.getValue(11)) : null;
-    Map<String, Object> raw = JsonValues.map(r.getValue(12));
+    Map<String, Object> publicMember =
+        hasPublicMember ? JsonValues.mapFromText(r.getString(11), dataText, data) : null;
+    Map<String, Object> raw = JsonValues.mapFromText(r.getString(12));
     return new StoredEvent(
         r.getString(0), r.getString(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
-        JsonValues.map(r.getValue(6)), r.getString(7), r.getString(8),
+        JsonValues.mapFromText(r.getString(6)), r.getString(7), r.getString(8),
         data, publicMember, raw == null ? data : raw,
         r.getString(13), r.getInteger(14), r.getString(15), r.getString(16), r.getString(17), r.getString(18),
         r.getLong(19));

@@ -136,6 +136,44 @@ final class JsonValues {
     throw new IllegalStateException("a JSON array was expected, found " + plain.getClass().getSimpleName());
   }
 
+  /**
+   * A JSONB column read as text ({@code column::text}) as a map: null stays null, JSON null reads
+   * as null, anything but an object is refused. Same values as {@link #map} of the driver's
+   * decoding, read once straight into plain unmodifiable collections ({@link JsonText}).
+   */
+  static Map<String, Object> mapFromText(String json) {
+    Object plain = json == null ? null : JsonText.parse(json);
+    if (plain == null || plain instanceof Map<?, ?>) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = (Map<String, Object>) plain;
+      return m;
+    }
+    throw new IllegalStateException("a JSON object was expected, found " + plain.getClass().getSimpleName());
+  }
+
+  /**
+   * {@link #mapFromText(String)} of {@code json}, or {@code parsed} when {@code json} is the text
+   * it was parsed from (a row often holds the same object twice, as data and as public member):
+   * the maps read are unmodifiable, so sharing one is safe.
+   */
+  static Map<String, Object> mapFromText(String json, String parsedJson, Map<String, Object> parsed) {
+    return json != null && json.equals(parsedJson) ? parsed : mapFromText(json);
+  }
+
+  /** A JSONB column read as text as a list; null and JSON null read as an empty list. */
+  static List<Object> listFromText(String json) {
+    Object plain = json == null ? null : JsonText.parse(json);
+    if (plain == null) {
+      return List.of();
+    }
+    if (plain instanceof List<?>) {
+      @SuppressWarnings("unchecked")
+      List<Object> l = (List<Object>) plain;
+      return l;
+    }
+    throw new IllegalStateException("a JSON array was expected, found " + plain.getClass().getSimpleName());
+  }
+
   /** Converts Vert.x JSON values, and maps or lists holding them, to unmodifiable plain ones. */
   static Object plain(Object v) {
     if (v == Tuple.JSON_NULL) {

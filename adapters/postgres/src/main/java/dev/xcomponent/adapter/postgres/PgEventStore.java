@@ -25,6 +25,7 @@ import io.vertx.sqlclient.Tuple;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -71,6 +72,9 @@ public final class PgEventStore implements EventStore, SnapshotStore {
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Comparator<StoredEvent> BY_INSTANCE_AND_SEQ =
       Comparator.comparing(StoredEvent::instanceId).thenComparingLong(StoredEvent::seq);
+
+  /** Instances from which a request of {@link #eventsAfter} is read as two queries side by side. */
+  private static final int SPLIT_EVENTS_AFTER = 256;
 
   /** The append statements are long; the driver's default (2048 chars) would re-prepare them each time. */
   private static final int PREPARED_SQL_LIMIT = 16 * 1024;
@@ -263,7 +267,11 @@ public final class PgEventStore implements EventStore, SnapshotStore {
     return queryEvents(PgStatements.EVENTS_OF_INSTANCE, Tuple.of(instanceId, afterSeq));
   }
 
-  /** One query for all the instances, instead of one per instance. */
+  /**
+   * One query for all the instances, instead of one per instance; a large request (a page of a
+   * restore) is split in two halves read side by side, on two connections, so that the server
+   * looks them up and this process decodes them in parallel.
+   */
   @Override
   public Future<java.util.Map<String, List<StoredEvent>>> eventsAfter(java.util.Map<String, Long> afterSeqByInstance) {
     if (afterSeqByInstance.isEmpty()) {
@@ -274,17 +282,34 @@ public final class PgEventStore implements EventStore, SnapshotStore {
     for (int i = 0; i < ids.length; i++) {
       seqs[i] = afterSeqByInstance.get(ids[i]);
     }
-    return queryEvents(PgStatements.EVENTS_AFTER_MANY, Tuple.tuple().addArrayOfString(ids).addArrayOfLong(seqs))
-        .map(events -> {
-          java.util.Map<String, List<StoredEvent>> out = new java.util.LinkedHashMap<>();
-          for (String id : ids) {
-            out.put(id, new ArrayList<>());
+    int half = ids.length >= 2 * SPLIT_EVENTS_AFTER ? ids.length / 2 : ids.length;
+    List<Future<List<StoredEvent>>> parts = new ArrayList<>(2);
+    parts.add(eventsAfter(Arrays.copyOfRange(ids, 0, half), Arrays.copyOfRange(seqs, 0, half)));
+    if (half < ids.length) {
+      parts.add(eventsAfter(Arrays.copyOfRange(ids, half, ids.length), Arrays.copyOfRange(seqs, half, ids.length)));
+    }
+    return Future.all(parts).map(all -> {
+      java.util.Map<String, List<StoredEvent>> out = new java.util.LinkedHashMap<>(ids.length * 2);
+      for (String id : ids) {
+        out.put(id, List.of());
+      }
+      for (Future<List<StoredEvent>> part : parts) {
+        // ordered by instance, then sequence
+        List<StoredEvent> current = null;
+        for (StoredEvent e : part.result()) {
+          if (current == null || !current.get(0).instanceId().equals(e.instanceId())) {
+            current = new ArrayList<>(4);
+            out.put(e.instanceId(), current);
           }
-          for (StoredEvent e : events) {
-            out.get(e.instanceId()).add(e);
-          }
-          return out;
-        });
+          current.add(e);
+        }
+      }
+      return out;
+    });
+  }
+
+  private Future<List<StoredEvent>> eventsAfter(String[] ids, Long[] seqs) {
+    return queryEvents(PgStatements.EVENTS_AFTER_MANY, Tuple.tuple().addArrayOfString(ids).addArrayOfLong(seqs));
   }
 
   @Override
@@ -312,7 +337,7 @@ public final class PgEventStore implements EventStore, SnapshotStore {
   }
 
   private Future<List<StoredEvent>> queryEvents(String sql, Tuple params) {
-    return guard(pool.preparedQuery(sql).execute(params).map(rows -> readAll(rows, EventRows::read)));
+    return guard(pool.preparedQuery(sql).execute(params).map(PgEventStore::events));
   }
 
   // ---- SnapshotStore ----------------------------------------------------------------------------
@@ -335,7 +360,13 @@ public final class PgEventStore implements EventStore, SnapshotStore {
   @Override
   public Future<Optional<InstanceSnapshot>> load(String instanceId) {
     return guard(pool.preparedQuery(PgStatements.LOAD_SNAPSHOT).execute(Tuple.of(instanceId))
-        .map(rows -> readAll(rows, SnapshotRows::read).stream().findFirst()));
+        .map(rows -> snapshots(rows).stream().findFirst()));
+  }
+
+  @Override
+  public Future<List<InstanceSnapshot>> entryPoints(String componentName) {
+    return guard(pool.preparedQuery(PgStatements.ENTRY_POINTS).execute(Tuple.of(componentName))
+        .map(rows -> readAll(rows, SnapshotRows::read)));
   }
 
   @Override
@@ -346,7 +377,7 @@ public final class PgEventStore implements EventStore, SnapshotStore {
     Future<RowSet<Row>> rows = afterInstanceId == null
         ? pool.preparedQuery(PgStatements.ACTIVE_SNAPSHOTS_FIRST).execute(Tuple.of(componentName, limit))
         : pool.preparedQuery(PgStatements.ACTIVE_SNAPSHOTS_AFTER).execute(Tuple.of(componentName, afterInstanceId, limit));
-    return guard(rows.map(r -> readAll(r, SnapshotRows::read)));
+    return guard(rows.map(PgEventStore::snapshots));
   }
 
   /**
@@ -374,7 +405,7 @@ public final class PgEventStore implements EventStore, SnapshotStore {
     params.addInteger(q.limit());
     String sql = PgStatements.searchSnapshots(q.component() != null, q.machine() != null, q.state() != null,
         q.text() != null);
-    return guard(pool.preparedQuery(sql).execute(params).map(rows -> readAll(rows, SnapshotRows::read)));
+    return guard(pool.preparedQuery(sql).execute(params).map(PgEventStore::snapshots));
   }
 
   @Override
@@ -409,6 +440,26 @@ public final class PgEventStore implements EventStore, SnapshotStore {
     return operation
         .timeout(settings.operationTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .recover(t -> Future.failedFuture(failures.of(t)));
+  }
+
+  /*
+   * One loop per row type rather than readAll with a function: a restore reads many rows of both,
+   * and a shared loop made the JIT compile it again each time the other reader came through.
+   */
+  private static List<StoredEvent> events(RowSet<Row> rows) {
+    List<StoredEvent> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      out.add(EventRows.read(r));
+    }
+    return out;
+  }
+
+  private static List<InstanceSnapshot> snapshots(RowSet<Row> rows) {
+    List<InstanceSnapshot> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      out.add(SnapshotRows.read(r));
+    }
+    return out;
   }
 
   private static <T> List<T> readAll(RowSet<Row> rows, Function<Row, T> read) {

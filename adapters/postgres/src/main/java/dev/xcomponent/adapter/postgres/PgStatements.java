@@ -183,7 +183,9 @@ final class PgStatements {
       "CREATE INDEX IF NOT EXISTS fsm_snapshots_search_machine ON fsm_snapshots"
           + " (machine_name, current_state, " + NEWEST_FIRST + ")",
       "CREATE INDEX IF NOT EXISTS fsm_snapshots_recent ON fsm_snapshots (" + NEWEST_FIRST + ")",
-      "CREATE INDEX IF NOT EXISTS fsm_outbox_component ON fsm_outbox (component_name, position)");
+      "CREATE INDEX IF NOT EXISTS fsm_outbox_component ON fsm_outbox (component_name, position)",
+      "CREATE INDEX IF NOT EXISTS fsm_snapshots_entry_points ON fsm_snapshots (component_name, instance_id)"
+          + " WHERE is_entry_point");
 
   // ---- text search (optional: needs the pg_trgm extension) ------------------------------------
 
@@ -343,22 +345,30 @@ final class PgStatements {
 
   // ---- reads ------------------------------------------------------------------------------------
 
-  /** Event columns in the order {@code EventRows.read} expects; rows of older tables read sanely. */
+  /**
+   * Event columns in the order {@code EventRows.read} expects; rows of older tables read sanely.
+   * JSONB columns are read as their text, which {@code EventRows} parses once into plain values
+   * (the driver would build Vert.x JSON objects that then need copying).
+   */
   static final String EVENT_COLUMNS = """
       id::text, instance_id, seq, COALESCE(component_name, ''), machine_name, event_type,
-      COALESCE(event_payload, '{}'::jsonb), COALESCE(from_state, ''), COALESCE(to_state, ''),
-      COALESCE(context, '{}'::jsonb), has_public_member, public_member_snapshot, raw_context,
+      COALESCE(event_payload, '{}'::jsonb)::text, COALESCE(from_state, ''), COALESCE(to_state, ''),
+      COALESCE(context, '{}'::jsonb)::text, has_public_member, public_member_snapshot::text, raw_context::text,
       COALESCE(status, 'active'), COALESCE(transition_index, -1), source_component_name, correlation_id,
       causation_id::text, idempotency_key, persisted_at""";
 
   /**
    * The events of several instances after a per-instance sequence number ($1 ids, $2 sequence
-   * numbers, same length), ordered by instance then sequence: one index-backed query for a whole
-   * page of a restore.
+   * numbers, same length), ordered by instance then sequence: one query for a whole page of a
+   * restore. The lateral subquery (its ORDER BY keeps the planner from flattening it into a join)
+   * makes every plan, generic or custom, with or without table statistics, one index range scan
+   * per wanted instance; a plain join was planned as a scan of the whole table when statistics
+   * were missing, as they are right after a bulk load.
    */
   static final String EVENTS_AFTER_MANY = "SELECT " + EVENT_COLUMNS
-      + " FROM fsm_events e JOIN unnest($1::text[], $2::int8[]) AS w(wanted_id, after_seq)"
-      + " ON e.instance_id = w.wanted_id AND e.seq > w.after_seq ORDER BY e.instance_id, e.seq";
+      + " FROM unnest($1::text[], $2::int8[]) AS w(wanted_id, after_seq)"
+      + " CROSS JOIN LATERAL (SELECT * FROM fsm_events WHERE instance_id = w.wanted_id AND seq > w.after_seq"
+      + " ORDER BY seq) e ORDER BY e.instance_id, e.seq";
 
   static final String EVENTS_OF_INSTANCE =
       "SELECT " + EVENT_COLUMNS + " FROM fsm_events WHERE instance_id = $1 AND seq > $2 ORDER BY seq";
@@ -372,14 +382,18 @@ final class PgStatements {
   static final String EVENTS_BY_CORRELATION = "SELECT " + EVENT_COLUMNS
       + " FROM fsm_events WHERE correlation_id = $1 ORDER BY persisted_at, seq LIMIT $2";
 
-  /** Snapshot columns in the order {@code SnapshotRows.read} expects. */
+  /** Snapshot columns in the order {@code SnapshotRows.read} expects; JSONB columns as text. */
   static final String SNAPSHOT_COLUMNS = """
       instance_id, COALESCE(component_name, ''), COALESCE(machine_name, ''), current_state,
-      COALESCE(status, 'active'), COALESCE(context, '{}'::jsonb), public_member, raw_context,
+      COALESCE(status, 'active'), COALESCE(context, '{}'::jsonb)::text, public_member::text, raw_context::text,
       COALESCE(created_at_ms, (extract(epoch FROM created_at) * 1000)::bigint, 0),
       COALESCE(updated_at_ms, (extract(epoch FROM updated_at) * 1000)::bigint, 0),
       COALESCE(is_entry_point, false), parent_instance_id, parent_machine_name, COALESCE(seq, 0),
-      correlation_id, last_event_id, pending_timeouts""";
+      correlation_id, last_event_id, pending_timeouts::text""";
+
+  /** A component's entry points, whatever their status ($1 component), from a partial index. */
+  static final String ENTRY_POINTS = "SELECT " + SNAPSHOT_COLUMNS
+      + " FROM fsm_snapshots WHERE component_name = $1 AND is_entry_point ORDER BY instance_id";
 
   static final String LOAD_SNAPSHOT = "SELECT " + SNAPSHOT_COLUMNS + " FROM fsm_snapshots WHERE instance_id = $1";
 

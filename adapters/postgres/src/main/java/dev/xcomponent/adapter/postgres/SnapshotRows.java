@@ -93,13 +93,16 @@ final class SnapshotRows {
     return JsonValues.encode(list);
   }
 
-  /** A snapshot from a row of {@link PgStatements#SNAPSHOT_COLUMNS}. */
+  /** A snapshot from a row of {@link PgStatements#SNAPSHOT_COLUMNS} (JSONB columns as text). */
   static InstanceSnapshot read(Row r) {
-    Map<String, Object> data = JsonValues.map(r.getValue(5));
-    Map<String, Object> publicMember = JsonValues.map(r.getValue(6));
-    Map<String, Object> raw = JsonValues.map(r.getValue(7));
+    String publicText = r.getString(6);
+    Map<String, Object> publicMember = JsonValues.mapFromText(publicText);
+    Map<String, Object> raw = JsonValues.mapFromText(r.getString(7));
+    // the data column is the context only without a raw context; most often the public member's text
+    Map<String, Object> data =
+        raw != null ? null : JsonValues.mapFromText(r.getString(5), publicText, publicMember);
     List<ArmedTimer> timers = new ArrayList<>();
-    for (Object o : JsonValues.list(r.getValue(16))) {
+    for (Object o : JsonValues.listFromText(r.getString(16))) {
       if (o instanceof Map<?, ?> m && m.get("transitionIndex") instanceof Number i && m.get("dueAt") instanceof Number at) {
         timers.add(new ArmedTimer(i.intValue(), at.longValue()));
       }

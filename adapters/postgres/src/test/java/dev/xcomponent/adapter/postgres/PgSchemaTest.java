@@ -63,7 +63,9 @@ class PgSchemaTest {
   private static final List<String> EXPECTED_INDEXES = List.of(
       "fsm_events_causation", "fsm_events_component_type", "fsm_events_correlation", "fsm_events_idempotency_key",
       "fsm_events_instance_seq_key", "fsm_events_machine", "fsm_events_persisted_at", "fsm_events_pkey",
-      "fsm_snapshots_component_status", "fsm_snapshots_machine", "fsm_snapshots_pkey", "fsm_snapshots_recent",
+      "fsm_outbox_component", "fsm_outbox_message_id_key", "fsm_outbox_pkey",
+      "fsm_snapshots_component_status", "fsm_snapshots_entry_points", "fsm_snapshots_machine", "fsm_snapshots_pkey",
+      "fsm_snapshots_recent",
       "fsm_snapshots_search", "fsm_snapshots_search_machine", "fsm_snapshots_state", "fsm_snapshots_text",
       "fsm_snapshots_updated_at");
 

@@ -20,7 +20,7 @@ import java.util.Set;
  * <p>Arguments: {@code prefix, idempotencyTtlMillis (0 = forever), eventCount, snapshotCount,
  * outboxCount}, then 8 per event {@code id, instanceId, seq, timestamp, idempotencyKey,
  * causationId, correlationId, json}, then 9 per snapshot {@code instanceId, component, seq, active
- * (1|0), json, machine, state, updatedAt, searchText}, then 4 per outbox message {@code messageId,
+ * (1|0), json, machine, state, updatedAt, searchText, entryPoint (1|0)}, then 4 per outbox message {@code messageId,
  * eventId, component, json} (the json holds the channel and the message; see {@link OutboxJson}). An optional value travels as {@code ""} when
  * absent and {@code "=" + value} when present, so an empty string stays distinct from none.
  *
@@ -37,7 +37,7 @@ final class AppendScript {
 
   static List<String> arguments(String prefix, long idempotencyTtlMillis,
       List<StoredEvent> events, List<InstanceSnapshot> snapshots, List<OutboxMessage> outbox) {
-    List<String> args = new ArrayList<>(5 + events.size() * 8 + snapshots.size() * 9 + outbox.size() * 4);
+    List<String> args = new ArrayList<>(5 + events.size() * 8 + snapshots.size() * 10 + outbox.size() * 4);
     args.add(prefix);
     args.add(Long.toString(idempotencyTtlMillis));
     args.add(Integer.toString(events.size()));
@@ -67,6 +67,7 @@ final class AppendScript {
       args.add(s.state());
       args.add(Long.toString(s.updatedAt()));
       args.add(searchText(s));
+      args.add(s.entryPoint() ? "1" : "0");
     }
     for (OutboxMessage m : outbox) {
       args.add(m.messageId());

@@ -1,8 +1,8 @@
 package dev.xcomponent.adapter.redis;
 
 import dev.xcomponent.port.StoredEvent;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,33 +58,96 @@ final class EventJson {
 
   /** Decodes what {@link #encode} wrote; throws {@link IllegalArgumentException} on anything else. */
   static StoredEvent decode(String json) {
+    return decode(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Decodes the UTF-8 bytes of what {@link #encode} wrote, field by field (unknown fields are
+   * skipped); throws {@link IllegalArgumentException} on anything else. Without a {@code context}
+   * field the context is the very map of {@code publicMemberSnapshot}.
+   */
+  static StoredEvent decode(byte[] json) {
     try {
-      JsonObject o = new JsonObject(json);
-      JsonObject event = o.getJsonObject("event");
-      JsonArray causedBy = o.getJsonArray("causedBy");
+      JsonReader r = JsonReader.ofObject(json);
+      String id = null;
+      String instanceId = null;
+      Long seq = null;
+      String component = null;
+      String machine = null;
+      boolean hasEvent = false;
+      String type = null;
+      Map<String, Object> payload = null;
+      String before = null;
+      String after = null;
+      Map<String, Object> data = null;
+      Map<String, Object> publicMember = null;
+      Map<String, Object> context = null;
+      boolean hasContext = false;
+      String status = null;
+      Integer transition = null;
+      String source = null;
+      String correlation = null;
+      String causation = null;
+      String key = null;
+      Long persistedAt = null;
+      for (String field = r.nextField(); field != null; field = r.nextField()) {
+        switch (field) {
+          case "id" -> id = r.string();
+          case "instanceId" -> instanceId = r.string();
+          case "seq" -> seq = r.longValue();
+          case "componentName" -> component = r.string();
+          case "machineName" -> machine = r.string();
+          case "event" -> {
+            hasEvent = r.enterObject();
+            for (String f = hasEvent ? r.nextField() : null; f != null; f = r.nextField()) {
+              switch (f) {
+                case "type" -> type = r.string();
+                case "payload" -> payload = r.map();
+                default -> r.skip();
+              }
+            }
+          }
+          case "stateBefore" -> before = r.string();
+          case "stateAfter" -> after = r.string();
+          case "persistedAt" -> persistedAt = r.longValue();
+          case "causedBy" -> causation = firstString(r);
+          case "sourceComponentName" -> source = r.string();
+          case "publicMemberSnapshot" -> data = r.map();
+          case "publicMember" -> publicMember = r.map();
+          case "context" -> {
+            hasContext = true;
+            context = r.map();
+          }
+          case "status" -> status = r.string();
+          case "transitionIndex" -> transition = r.intValue();
+          case "correlationId" -> correlation = r.string();
+          case "idempotencyKey" -> key = r.string();
+          default -> r.skip();
+        }
+      }
+      r.end();
+      if (!hasEvent) {
+        throw new IllegalArgumentException("no event");
+      }
       return new StoredEvent(
-          o.getString("id"),
-          o.getString("instanceId"),
-          o.getLong("seq"),
-          o.getString("componentName"),
-          o.getString("machineName"),
-          event.getString("type"),
-          JsonValues.plainMapOrNull(event.getValue("payload")),
-          o.getString("stateBefore"),
-          o.getString("stateAfter"),
-          JsonValues.plainMapOrNull(o.getValue("publicMemberSnapshot")),
-          JsonValues.plainMapOrNull(o.getValue("publicMember")),
-          JsonValues.plainMapOrNull(o.containsKey("context") ? o.getValue("context") : o.getValue("publicMemberSnapshot")),
-          o.getString("status"),
-          o.getInteger("transitionIndex"),
-          o.getString("sourceComponentName"),
-          o.getString("correlationId"),
-          causedBy == null || causedBy.isEmpty() ? null : causedBy.getString(0),
-          o.getString("idempotencyKey"),
-          o.getLong("persistedAt"));
+          id, instanceId, seq, component, machine, type, payload, before, after,
+          data, publicMember, hasContext ? context : data, status, transition, source, correlation, causation,
+          key, persistedAt);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not a stored event: " + e.getMessage(), e);
     }
+  }
+
+  /** The first id of {@code causedBy} (a list of at most one), or null. */
+  private static String firstString(JsonReader r) {
+    if (!r.enterArray() || !r.nextElement()) {
+      return null;
+    }
+    String first = r.string();
+    while (r.nextElement()) {
+      r.skip();
+    }
+    return first;
   }
 
   private static void putIfPresent(Map<String, Object> m, String key, Object value) {

@@ -302,24 +302,60 @@ public final class RedisEventStore implements EventStore, SnapshotStore {
     if (limit <= 0) {
       return Future.succeededFuture(List.of());
     }
+    return activeSnapshots(componentName, afterInstanceId, limit, new ArrayList<>(Math.min(limit, 1024)));
+  }
+
+  /**
+   * Adds to {@code out} the active snapshots after {@code afterInstanceId} until it holds {@code
+   * limit}, decoded from their bytes. An instance may finish or be deleted between the index read
+   * and the snapshot read: it is left out and the index read on after it, so that a page falls
+   * short of {@code limit} only at the end of the index (a restore stops at a short page).
+   */
+  private Future<List<InstanceSnapshot>> activeSnapshots(String componentName, String afterInstanceId, int limit,
+      List<InstanceSnapshot> out) {
+    int wanted = limit - out.size();
     Request r = Request.cmd(Command.ZRANGEBYLEX).arg(keys.activeSnapshots(componentName))
         .arg(afterInstanceId == null ? "-" : "(" + afterInstanceId).arg("+")
-        .arg("LIMIT").arg(0).arg(limit);
+        .arg("LIMIT").arg(0).arg(wanted);
     return send(r, "active snapshots read").compose(ids -> {
-      List<String> snapshotKeys = new ArrayList<>(ids.size());
-      ids.forEach(id -> snapshotKeys.add(keys.snapshot(id.toString())));
-      return mget(snapshotKeys, "active snapshots read");
-    }).map(values -> {
-      List<InstanceSnapshot> out = new ArrayList<>(values.size());
-      for (String json : values) {
-        InstanceSnapshot s = decode(json, SnapshotJson::decode);
-        // an instance may finish or be deleted between the two commands
-        if (s.isActive() && s.componentName().equals(componentName)) {
-          out.add(s);
-        }
+      if (ids.size() == 0) {
+        return Future.succeededFuture(out);
       }
-      return out;
+      Request get = Request.cmd(Command.MGET);
+      ids.forEach(id -> get.arg(keys.snapshot(id.toString())));
+      return send(get, "active snapshots read").compose(values -> {
+        for (Response v : values) {
+          InstanceSnapshot s = v == null ? null : decode(v.toBytes(), SnapshotJson::decode);
+          if (s != null && s.isActive() && s.componentName().equals(componentName)) {
+            out.add(s);
+          }
+        }
+        return ids.size() < wanted || out.size() >= limit
+            ? Future.succeededFuture(out)
+            : activeSnapshots(componentName, ids.get(ids.size() - 1).toString(), limit, out);
+      });
     });
+  }
+
+  @Override
+  public Future<List<InstanceSnapshot>> entryPoints(String componentName) {
+    return send(Request.cmd(Command.SMEMBERS).arg(keys.entryPoints(componentName)), "entry points read")
+        .compose(ids -> {
+          List<String> snapshotKeys = new ArrayList<>(ids.size());
+          ids.forEach(id -> snapshotKeys.add(keys.snapshot(id.toString())));
+          return mget(snapshotKeys, "entry points read");
+        })
+        .map(values -> {
+          List<InstanceSnapshot> out = new ArrayList<>(values.size());
+          for (String json : values) {
+            InstanceSnapshot s = decode(json, SnapshotJson::decode);
+            if (s.entryPoint() && s.componentName().equals(componentName)) {
+              out.add(s);
+            }
+          }
+          out.sort(java.util.Comparator.comparing(InstanceSnapshot::instanceId));
+          return out;
+        });
   }
 
   /**
@@ -467,15 +503,16 @@ public final class RedisEventStore implements EventStore, SnapshotStore {
     });
   }
 
-  private static <T> List<T> decodeAll(Response reply, Function<String, T> decoder) {
+  /** Decodes each record of a reply from its bytes (no string of the whole record is made). */
+  private static <T> List<T> decodeAll(Response reply, Function<byte[], T> decoder) {
     List<T> out = new ArrayList<>(reply.size());
     for (Response r : reply) {
-      out.add(decode(r.toString(), decoder));
+      out.add(decode(r.toBytes(), decoder));
     }
     return out;
   }
 
-  private static <T> T decode(String json, Function<String, T> decoder) {
+  private static <J, T> T decode(J json, Function<J, T> decoder) {
     try {
       return decoder.apply(json);
     } catch (IllegalArgumentException e) {

@@ -32,6 +32,8 @@ import java.util.Objects;
  *   <tr><td>{@code fsm:snapshots:active:{component}}</td><td>sorted set</td><td>ids of the
  *       component's active instances, all with score 0, so that {@code ZRANGEBYLEX} pages them in
  *       id order</td></tr>
+ *   <tr><td>{@code fsm:snapshots:entry:{component}}</td><td>set</td><td>ids of the component's
+ *       entry points, whatever their status (a restore brings back finished ones too)</td></tr>
  *   <tr><td>{@code fsm:writes}</td><td>string</td><td>counter of written events, the source of
  *       the write order above</td></tr>
  *   <tr><td>{@code fsm:snapshots:by:{component}:{machine}:{state}}</td><td>sorted set</td><td>a
@@ -122,6 +124,10 @@ public final class RedisKeys {
 
   public String outboxBodies(String componentName) {
     return prefix + ":outbox:bodies:" + componentName;
+  }
+
+  public String entryPoints(String componentName) {
+    return prefix + ":snapshots:entry:" + componentName;
   }
 
   public String writeCounter() {

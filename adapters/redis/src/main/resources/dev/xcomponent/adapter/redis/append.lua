@@ -9,7 +9,7 @@ local ne = tonumber(ARGV[3])
 local ns = tonumber(ARGV[4])
 local no = tonumber(ARGV[5])
 local EF = 8
-local SF = 9
+local SF = 10
 local OF = 4
 local first = 6
 local CHUNK = 4000 -- values per call, below Lua's unpack limit; even, for pairs
@@ -181,6 +181,7 @@ for j = 0, ns - 1 do
   local o = firstSnapshot + j * SF
   local inst, comp, seq, active, json = ARGV[o], ARGV[o + 1], tonumber(ARGV[o + 2]), ARGV[o + 3], ARGV[o + 4]
   local machine, state, updatedAt, text = ARGV[o + 5], ARGV[o + 6], ARGV[o + 7], ARGV[o + 8]
+  local entry = ARGV[o + 9]
   local k = p .. ':snapshot:' .. inst
   local old = redis.call('GET', k)
   local replace = true
@@ -194,6 +195,7 @@ for j = 0, ns - 1 do
         local i = d.instance
         if type(i.componentName) == 'string' and i.componentName ~= comp then
           redis.call('ZREM', p .. ':snapshots:active:' .. i.componentName, inst)
+          redis.call('SREM', p .. ':snapshots:entry:' .. i.componentName, inst)
         end
         if type(i.componentName) == 'string' and type(i.machineName) == 'string'
             and type(i.currentState) == 'string' then
@@ -209,6 +211,9 @@ for j = 0, ns - 1 do
       redis.call('ZADD', p .. ':snapshots:active:' .. comp, 0, inst)
     else
       redis.call('ZREM', p .. ':snapshots:active:' .. comp, inst)
+    end
+    if entry == '1' then
+      redis.call('SADD', p .. ':snapshots:entry:' .. comp, inst)
     end
     local current = triple(comp, machine, state)
     if previous and previous ~= current then

@@ -16,6 +16,7 @@ if old then
     local i = d.instance
     if type(i.componentName) == 'string' then
       redis.call('ZREM', p .. ':snapshots:active:' .. i.componentName, inst)
+      redis.call('SREM', p .. ':snapshots:entry:' .. i.componentName, inst)
     end
     if type(i.componentName) == 'string' and type(i.machineName) == 'string' and type(i.currentState) == 'string' then
       local triple = seg(i.componentName) .. ':' .. seg(i.machineName) .. ':' .. seg(i.currentState)
