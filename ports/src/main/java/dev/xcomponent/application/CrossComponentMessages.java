@@ -6,13 +6,11 @@ import dev.xcomponent.domain.engine.Transitioned;
 import dev.xcomponent.domain.model.CascadingRule;
 import dev.xcomponent.domain.routing.Paths;
 import dev.xcomponent.port.OutboxMessage;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
@@ -63,14 +61,9 @@ final class CrossComponentMessages {
 
   private Map<Object, OutboxMessage> put(Map<Object, OutboxMessage> out, Object key, String eventId, Built b) {
     Map<Object, OutboxMessage> m = out.isEmpty() ? new IdentityHashMap<>() : out;
-    b.message().put("messageId", messageId(eventId, m.size() + 1));
+    b.message().put("messageId", MessageKeys.outgoing(eventId, m.size() + 1));
     m.put(key, OutboxMessage.of(eventId, component, b.channel(), b.message()));
     return m;
-  }
-
-  /** The id of the {@code rank}-th message of event {@code eventId}. */
-  static String messageId(String eventId, int rank) {
-    return UUID.nameUUIDFromBytes(("outbox:" + eventId + ":" + rank).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   private Built fromHook(Outbound.Action a, String self, String eventId, String correlation) {

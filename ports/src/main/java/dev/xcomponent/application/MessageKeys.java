@@ -25,6 +25,14 @@ final class MessageKeys {
     return "msg:" + uuid("delivery:" + messageId + "\n" + instanceId);
   }
 
+  /**
+   * The id of the {@code rank}-th message (1 first) a transition sends, derived from its event id:
+   * the same transition always names its messages alike.
+   */
+  static String outgoing(String eventId, int rank) {
+    return uuid("outbox:" + eventId + ":" + rank);
+  }
+
   /** The id of the instance a create_instance message without an instance id creates. */
   static String createdInstance(String messageId) {
     return uuid("create:" + messageId);
