@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * restore stops at the first page that is not full.
  */
 class RedisActiveSnapshotsTest {
-  private static final String PREFIX = RedisTestServer.newPrefix();
+  private static RedisTestServer.StoreFixture fixture;
+  private static String PREFIX;
   private static Vertx vertx;
   private static Redis raw;
   private static RedisEventStore store;
@@ -29,19 +30,17 @@ class RedisActiveSnapshotsTest {
 
   @BeforeAll
   static void open() throws Exception {
-    vertx = Vertx.vertx();
-    RedisTestServer.requireRunning(vertx);
-    raw = RedisTestServer.rawClient(vertx);
-    store = await(RedisEventStore.connect(vertx, RedisTestServer.settings(PREFIX)));
-    keys = new RedisKeys(PREFIX);
+    fixture = RedisTestServer.StoreFixture.open();
+    PREFIX = fixture.prefix();
+    vertx = fixture.vertx();
+    raw = fixture.raw();
+    store = fixture.store();
+    keys = fixture.keys();
   }
 
   @AfterAll
   static void close() throws Exception {
-    await(store.close());
-    RedisTestServer.deleteAll(vertx, PREFIX);
-    await(raw.close());
-    await(vertx.close());
+    fixture.close();
   }
 
   private static InstanceSnapshot snapshot(String instance) {

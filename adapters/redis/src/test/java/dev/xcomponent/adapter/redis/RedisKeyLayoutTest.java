@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /** After an append, the documented keys exist with the documented types and contents. */
 class RedisKeyLayoutTest {
-  private static final String PREFIX = RedisTestServer.newPrefix();
+  private static RedisTestServer.StoreFixture fixture;
+  private static String PREFIX;
   private static Vertx vertx;
   private static Redis raw;
   private static RedisEventStore store;
@@ -31,19 +32,17 @@ class RedisKeyLayoutTest {
 
   @BeforeAll
   static void open() throws Exception {
-    vertx = Vertx.vertx();
-    RedisTestServer.requireRunning(vertx);
-    raw = RedisTestServer.rawClient(vertx);
-    store = await(RedisEventStore.connect(vertx, RedisTestServer.settings(PREFIX)));
-    keys = new RedisKeys(PREFIX);
+    fixture = RedisTestServer.StoreFixture.open();
+    PREFIX = fixture.prefix();
+    vertx = fixture.vertx();
+    raw = fixture.raw();
+    store = fixture.store();
+    keys = fixture.keys();
   }
 
   @AfterAll
   static void close() throws Exception {
-    await(store.close());
-    RedisTestServer.deleteAll(vertx, PREFIX);
-    await(raw.close());
-    await(vertx.close());
+    fixture.close();
   }
 
   private static String id() {

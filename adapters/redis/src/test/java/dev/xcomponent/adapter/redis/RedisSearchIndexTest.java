@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** The search indexes of the Redis store: their keys, their upkeep and the bound of a text search. */
 class RedisSearchIndexTest {
-  private static final String PREFIX = RedisTestServer.newPrefix();
+  private static RedisTestServer.StoreFixture fixture;
+  private static String PREFIX;
   private static Vertx vertx;
   private static Redis raw;
   private static RedisEventStore store;
@@ -28,19 +29,17 @@ class RedisSearchIndexTest {
 
   @BeforeAll
   static void open() throws Exception {
-    vertx = Vertx.vertx();
-    RedisTestServer.requireRunning(vertx);
-    raw = RedisTestServer.rawClient(vertx);
-    store = await(RedisEventStore.connect(vertx, RedisTestServer.settings(PREFIX)));
-    keys = new RedisKeys(PREFIX);
+    fixture = RedisTestServer.StoreFixture.open();
+    PREFIX = fixture.prefix();
+    vertx = fixture.vertx();
+    raw = fixture.raw();
+    store = fixture.store();
+    keys = fixture.keys();
   }
 
   @AfterAll
   static void close() throws Exception {
-    await(store.close());
-    RedisTestServer.deleteAll(vertx, PREFIX);
-    await(raw.close());
-    await(vertx.close());
+    fixture.close();
   }
 
   private static String id() {

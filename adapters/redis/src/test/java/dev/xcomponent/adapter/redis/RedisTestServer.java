@@ -87,6 +87,27 @@ final class RedisTestServer {
     }
   }
 
+  /**
+   * A Redis store on a fresh prefix of the test server, with a plain client to look at its keys:
+   * what the store's own tests open before all and close (deleting every key) after all.
+   */
+  record StoreFixture(String prefix, Vertx vertx, Redis raw, RedisEventStore store, RedisKeys keys) {
+    static StoreFixture open() throws Exception {
+      String prefix = newPrefix();
+      Vertx vertx = Vertx.vertx();
+      requireRunning(vertx);
+      return new StoreFixture(prefix, vertx, rawClient(vertx),
+          await(RedisEventStore.connect(vertx, settings(prefix))), new RedisKeys(prefix));
+    }
+
+    void close() throws Exception {
+      await(store.close());
+      deleteAll(vertx, prefix);
+      await(raw.close());
+      await(vertx.close());
+    }
+  }
+
   static <T> T await(Future<T> f) throws Exception {
     return f.await(20, TimeUnit.SECONDS);
   }
