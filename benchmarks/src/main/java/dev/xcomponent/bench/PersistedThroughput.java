@@ -27,10 +27,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.xcomponent.bench.PersistedThroughput
  * STORE_URL [instances] [producers] [seconds]} with a {@code postgresql://} or {@code redis://} URL
- * of a disposable database (it is written to, not cleaned).
+ * of a disposable database (it is written to, not cleaned), or {@code memory}. {@code -Dpartitions=N}
+ * sets the partitions per component (default: the runtime's), {@code -Dxcomponent.journal.inFlight=N}
+ * the appends in flight, {@code -Dwarmup=S} the seconds of load before measuring (default 10).
  */
 public final class PersistedThroughput {
   private PersistedThroughput() {}
+
+  /** Seconds of load before measuring, so that the JIT has compiled the hot paths (-Dwarmup). */
+  private static final int WARMUP_SECONDS = Integer.getInteger("warmup", 10);
 
   public static void main(String[] args) throws Exception {
     String url = args[0];
@@ -41,13 +46,24 @@ public final class PersistedThroughput {
     try {
       EventStore store = new Measured(open(vertx, url));
       RuntimeSettings settings = RuntimeSettings.defaults().withHistoryLimit(0);
+      if (Integer.getInteger("partitions") != null) {
+        settings = settings.withPartitions(Integer.getInteger("partitions"));
+      }
       LocalComponentRegistry registry = start(vertx, store, settings);
       long t0 = System.nanoTime();
       List<String> ids = createAll(registry, instances, producers);
       double createSecs = (System.nanoTime() - t0) / 1e9;
       System.out.printf("created %d instances in %.1fs (%.0f/s)%n", instances, createSecs, instances / createSecs);
       AtomicLong done = new AtomicLong();
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      AtomicLong doneBeforeMeasure = new AtomicLong();
+      long warmupNanos = TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
+      long end = System.nanoTime() + warmupNanos + TimeUnit.SECONDS.toNanos(seconds);
+      long[] measureStart = new long[1];
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(warmupNanos)), t -> {
+        doneBeforeMeasure.set(done.get());
+        ((Measured) store).reset();
+        measureStart[0] = System.nanoTime();
+      });
       List<Future<Void>> loops = new ArrayList<>();
       for (int p = 0; p < producers; p++) {
         List<String> mine = new ArrayList<>();
@@ -56,11 +72,11 @@ public final class PersistedThroughput {
         }
         loops.add(produce(vertx, registry, mine, end, done));
       }
-      long start = System.nanoTime();
-      Future.all(loops).await(seconds + 60L, TimeUnit.SECONDS);
-      double secs = (System.nanoTime() - start) / 1e9;
-      System.out.printf("%s: %d persisted transitions in %.1fs = %.0f/s (%d producers, %d instances)%n",
-          store.describe(), done.get(), secs, done.get() / secs, producers, instances);
+      Future.all(loops).await(WARMUP_SECONDS + seconds + 60L, TimeUnit.SECONDS);
+      double secs = (System.nanoTime() - measureStart[0]) / 1e9;
+      long measured = done.get() - doneBeforeMeasure.get();
+      System.out.printf("%s: %d persisted transitions in %.1fs = %.0f/s (%d producers, %d instances, after %ds warm-up)%n",
+          store.describe(), measured, secs, measured / secs, producers, instances, WARMUP_SECONDS);
       System.out.println(((Measured) store).report());
       registry.stop().await(30, TimeUnit.SECONDS);
       long r0 = System.nanoTime();
@@ -82,6 +98,12 @@ public final class PersistedThroughput {
 
     Measured(EventStore inner) {
       this.inner = inner;
+    }
+
+    void reset() {
+      appends.set(0);
+      events.set(0);
+      nanos.set(0);
     }
 
     String report() {
