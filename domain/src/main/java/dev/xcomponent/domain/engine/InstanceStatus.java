@@ -8,8 +8,10 @@ public enum InstanceStatus {
   COMPLETED,
   ERROR;
 
+  private final String jsonName = name().toLowerCase(Locale.ROOT);
+
   /** The JSON spelling ({@code active}, {@code completed}, {@code error}). */
   public String jsonName() {
-    return name().toLowerCase(Locale.ROOT);
+    return jsonName;
   }
 }

@@ -39,9 +39,14 @@ public final class Values {
       return freeze(base);
     }
     Map<String, Object> m = new LinkedHashMap<>(Math.max(4, (base.size() + top.size()) * 2));
-    m.putAll(freeze(base));
-    m.putAll(freeze(top));
+    m.putAll(entries(freeze(base)));
+    m.putAll(entries(freeze(top)));
     return new FrozenMap(m);
+  }
+
+  /** The private map behind a frozen map, for copying without a read-only wrapper per entry. */
+  private static Map<String, Object> entries(Map<String, Object> frozen) {
+    return frozen instanceof FrozenMap f ? f.inner : frozen;
   }
 
   /** True when the map is deeply immutable (made by {@link #freeze} or empty). */
@@ -52,9 +57,11 @@ public final class Values {
   /** A read-only view over a private map that nobody else references. */
   private static final class FrozenMap extends java.util.AbstractMap<String, Object> {
     private final Map<String, Object> inner;
+    private final Map<String, Object> readOnly;
 
     FrozenMap(Map<String, Object> inner) {
       this.inner = inner;
+      this.readOnly = Collections.unmodifiableMap(inner);
     }
 
     @Override
@@ -74,12 +81,12 @@ public final class Values {
 
     @Override
     public java.util.Set<Entry<String, Object>> entrySet() {
-      return Collections.unmodifiableMap(inner).entrySet();
+      return readOnly.entrySet();
     }
 
     @Override
     public java.util.Set<String> keySet() {
-      return Collections.unmodifiableSet(inner.keySet());
+      return readOnly.keySet();
     }
 
     @Override
