@@ -77,7 +77,7 @@ final class DashboardCommand {
       LOG.warn("the dashboard uses the in-memory broker: no runtime outside this process can reach it;"
           + " set --broker or BROKER_URL");
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = ProcessVertx.create();
     Metrics metrics = Metrics.create(vertx);
     try {
       EventStore store = metrics.store(Blocking.await(Stores.open(vertx, storeConfig), LIMIT,

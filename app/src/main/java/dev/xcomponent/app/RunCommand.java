@@ -67,7 +67,7 @@ public final class RunCommand {
         args.value("plugins").isPresent()
             ? PluginLoader.load(Path.of(args.value("plugins").get()), handlers)
             : PluginLoader.Plugins.NONE;
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = ProcessVertx.create();
     try {
       LocalComponentRegistry registry =
           Blocking.await(

@@ -116,7 +116,7 @@ public final class ServeCommand {
         config.plugins() == null
             ? PluginLoader.Plugins.NONE
             : PluginLoader.load(config.plugins(), handlers);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = ProcessVertx.create();
     Metrics metrics = config.http() ? Metrics.create(vertx) : null;
     try {
       EventStore store =

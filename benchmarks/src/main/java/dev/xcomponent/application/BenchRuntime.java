@@ -35,7 +35,7 @@ public final class BenchRuntime implements AutoCloseable {
 
   /** Starts Vert.x and the benchmark component with the given settings. */
   public static BenchRuntime start(RuntimeSettings settings) throws Exception {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = dev.xcomponent.bench.BenchVertx.create();
     LocalComponentRegistry registry =
         LocalComponentRegistry.start(
                 vertx, List.of(component()), new HandlerRegistry(), new InMemoryMessageBroker(vertx), settings)

@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.xcomponent.bench.CrossComponentRoundTrip
  * URL [roundTrips=1000] [flows=3000] [concurrency=64]} with URL {@code memory}, {@code amqp://…},
  * {@code redis://…} or {@code kafka://…}. Prints p50/p90/p99/max of sequential round trips and the
- * flows per second with {@code concurrency} flows in flight.
+ * flows per second with {@code concurrency} flows in flight, after {@code -Dwarmup} (default 3000)
+ * round trips that are not measured.
  */
 public final class CrossComponentRoundTrip {
   private final Map<String, Promise<Void>> done = new ConcurrentHashMap<>();
@@ -51,7 +52,7 @@ public final class CrossComponentRoundTrip {
     int roundTrips = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int flows = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
     int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 64;
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = BenchVertx.create();
     try (BenchBrokers.Clients clients = BenchBrokers.open(vertx, url)) {
       new CrossComponentRoundTrip().run(vertx, clients, roundTrips, flows, concurrency, url);
     } finally {
@@ -88,8 +89,8 @@ public final class CrossComponentRoundTrip {
         }
       }
     });
-    // Warm-up, then sequential round trips.
-    for (int i = 0; i < Math.min(200, roundTrips); i++) {
+    // Warm-up (until the JIT compiled the path: -Dwarmup round trips), then sequential round trips.
+    for (int i = 0; i < Integer.getInteger("warmup", 3000); i++) {
       flow().await(30, TimeUnit.SECONDS);
     }
     long[] micros = new long[roundTrips];

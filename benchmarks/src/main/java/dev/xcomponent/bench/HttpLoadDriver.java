@@ -38,7 +38,7 @@ public final class HttpLoadDriver {
     if (!List.of("127.0.0.1", "localhost", "::1", "[::1]").contains(uri.getHost())) {
       throw new IllegalArgumentException("the load driver only targets loopback addresses");
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = BenchVertx.create();
     WebClient client =
         WebClient.create(
             vertx,

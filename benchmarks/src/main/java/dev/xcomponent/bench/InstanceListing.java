@@ -42,7 +42,7 @@ public final class InstanceListing {
     int orders = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
     Path dir = Path.of(args.length > 2 ? args[2] : "examples/order-payment");
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = BenchVertx.create();
     try {
       LocalComponentRegistry registry = LocalComponentRegistry.start(vertx,
           List.of(OrderFixtures.load(dir.resolve("order-component.yaml")), OrderFixtures.load(dir.resolve("payment-component.yaml"))),

@@ -60,7 +60,7 @@ public final class LiveFanOut {
     Path dir = Path.of(args.length > 4 ? args[4] : "examples/order-payment");
     int transitions = rate * seconds;
 
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = BenchVertx.create();
     try {
       LocalComponentRegistry registry = LocalComponentRegistry.start(vertx,
           List.of(OrderFixtures.load(dir.resolve("order-component.yaml")), OrderFixtures.load(dir.resolve("payment-component.yaml"))),

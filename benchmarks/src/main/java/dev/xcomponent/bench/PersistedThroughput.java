@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * STORE_URL [instances] [producers] [seconds]} with a {@code postgresql://} or {@code redis://} URL
  * of a disposable database (it is written to, not cleaned), or {@code memory}. {@code -Dpartitions=N}
  * sets the partitions per component (default: the runtime's), {@code -Dxcomponent.journal.inFlight=N}
- * the appends in flight, {@code -Dwarmup=S} the seconds of load before measuring (default 10).
+ * the appends in flight, {@code -Dnio=true} Java NIO instead of epoll, {@code -Dwarmup=S} the seconds of load before measuring (default 10).
  */
 public final class PersistedThroughput {
   private PersistedThroughput() {}
@@ -42,7 +42,7 @@ public final class PersistedThroughput {
     int instances = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     int producers = args.length > 2 ? Integer.parseInt(args[2]) : 64;
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = BenchVertx.create();
     try {
       EventStore store = new Measured(open(vertx, url));
       RuntimeSettings settings = RuntimeSettings.defaults().withHistoryLimit(0);
