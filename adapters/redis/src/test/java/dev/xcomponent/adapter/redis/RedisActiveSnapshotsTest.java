@@ -4,15 +4,11 @@ import static dev.xcomponent.adapter.redis.RedisTestServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xcomponent.port.InstanceSnapshot;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,29 +16,7 @@ import org.junit.jupiter.api.Test;
  * cursor, even when some it lists have finished or gone by the time their snapshots are read: a
  * restore stops at the first page that is not full.
  */
-class RedisActiveSnapshotsTest {
-  private static RedisTestServer.StoreFixture fixture;
-  private static String PREFIX;
-  private static Vertx vertx;
-  private static Redis raw;
-  private static RedisEventStore store;
-  private static RedisKeys keys;
-
-  @BeforeAll
-  static void open() throws Exception {
-    fixture = RedisTestServer.StoreFixture.open();
-    PREFIX = fixture.prefix();
-    vertx = fixture.vertx();
-    raw = fixture.raw();
-    store = fixture.store();
-    keys = fixture.keys();
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    fixture.close();
-  }
-
+class RedisActiveSnapshotsTest extends RedisStoreTestBase {
   private static InstanceSnapshot snapshot(String instance) {
     return new InstanceSnapshot(instance, "Paging", "Order", "Open", "active", null, Map.of("n", 1), 100, 200, false,
         null, null, 1, "corr", "ev-" + instance, List.of());

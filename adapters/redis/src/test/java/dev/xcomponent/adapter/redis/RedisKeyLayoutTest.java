@@ -7,44 +7,18 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.xcomponent.port.InstanceSnapshot;
 import dev.xcomponent.port.StoreFailure;
 import dev.xcomponent.port.StoredEvent;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** After an append, the documented keys exist with the documented types and contents. */
-class RedisKeyLayoutTest {
-  private static RedisTestServer.StoreFixture fixture;
-  private static String PREFIX;
-  private static Vertx vertx;
-  private static Redis raw;
-  private static RedisEventStore store;
-  private static RedisKeys keys;
-
-  @BeforeAll
-  static void open() throws Exception {
-    fixture = RedisTestServer.StoreFixture.open();
-    PREFIX = fixture.prefix();
-    vertx = fixture.vertx();
-    raw = fixture.raw();
-    store = fixture.store();
-    keys = fixture.keys();
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    fixture.close();
-  }
-
+class RedisKeyLayoutTest extends RedisStoreTestBase {
   private static String id() {
     return UUID.randomUUID().toString();
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xcomponent.port.InstanceSnapshot;
 import dev.xcomponent.port.SnapshotSearch;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -14,34 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The search indexes of the Redis store: their keys, their upkeep and the bound of a text search. */
-class RedisSearchIndexTest {
-  private static RedisTestServer.StoreFixture fixture;
-  private static String PREFIX;
-  private static Vertx vertx;
-  private static Redis raw;
-  private static RedisEventStore store;
-  private static RedisKeys keys;
-
-  @BeforeAll
-  static void open() throws Exception {
-    fixture = RedisTestServer.StoreFixture.open();
-    PREFIX = fixture.prefix();
-    vertx = fixture.vertx();
-    raw = fixture.raw();
-    store = fixture.store();
-    keys = fixture.keys();
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    fixture.close();
-  }
-
+class RedisSearchIndexTest extends RedisStoreTestBase {
   private static String id() {
     return UUID.randomUUID().toString();
   }
