@@ -87,7 +87,7 @@ final class Partition {
       String correlationId) {
     return Evolver.creation(
         machine, id, Values.freeze(data), runtime.now(), entryPoint, parentId, parentMachine, cause,
-        InstanceIds.next(), correlationId, causationId);
+        EventIds.next(), correlationId, causationId);
   }
 
   /**
@@ -226,7 +226,7 @@ final class Partition {
 
   private Prepared prepare(InstanceSlot slot, Transition t, Event event, InstanceData data, Outbound outbound) {
     Instance before = slot.instance;
-    String eventId = InstanceIds.next();
+    String eventId = EventIds.next();
     Transitioned tr = TransitionEngine.complete(runtime.name(), before, t, event, data, runtime.now(), eventId);
     Map<Object, InstanceCreated> creations = Map.of();
     for (Effect effect : tr.effects()) {
