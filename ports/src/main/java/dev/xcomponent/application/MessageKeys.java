@@ -1,8 +1,6 @@
 package dev.xcomponent.application;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
@@ -40,26 +38,8 @@ final class MessageKeys {
     return uuid("create:" + messageId);
   }
 
-  /** One MD5 digest per thread: looking one up per id costs more than the hashing. */
-  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is missing from this JVM", e);
-    }
-  });
-
-  /** The name-based (version 3) UUID of {@code text}, as {@link UUID#nameUUIDFromBytes} makes it. */
+  /** The name-based (version 3) UUID of {@code text}. */
   static String uuid(String text) {
-    byte[] md5 = MD5.get().digest(text.getBytes(StandardCharsets.UTF_8));
-    md5[6] = (byte) ((md5[6] & 0x0f) | 0x30);
-    md5[8] = (byte) ((md5[8] & 0x3f) | 0x80);
-    long msb = 0;
-    long lsb = 0;
-    for (int i = 0; i < 8; i++) {
-      msb = (msb << 8) | (md5[i] & 0xff);
-      lsb = (lsb << 8) | (md5[i + 8] & 0xff);
-    }
-    return new UUID(msb, lsb).toString();
+    return UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)).toString();
   }
 }
