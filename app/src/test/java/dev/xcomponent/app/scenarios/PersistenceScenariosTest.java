@@ -118,16 +118,7 @@ class PersistenceScenariosTest {
 
   @Test
   void aFinishedEntryPointComesBackAfterARestartInsteadOfANewOne() {
-    String entry = """
-        name: E
-        entryMachine: M
-        stateMachines:
-          - name: M
-            initialState: A
-            states: [{name: A}, {name: F, type: final}]
-            transitions:
-              - {from: A, to: F, event: END}
-        """;
+    String entry = CompositionScenariosTest.entry("");
     h.start(entry);
     String first = h.instances("E", "M").get(0).id();
     h.send(first, "END", Map.of());
