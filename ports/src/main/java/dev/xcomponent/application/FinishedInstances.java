@@ -3,13 +3,12 @@ package dev.xcomponent.application;
 import dev.xcomponent.port.HistoryEntry;
 import dev.xcomponent.port.InstanceCursor;
 import dev.xcomponent.port.InstanceView;
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,8 +22,8 @@ final class FinishedInstances {
   private final Map<String, Finished> byId = new ConcurrentHashMap<>();
   private final ConcurrentSkipListMap<InstanceCursor, Finished> inListingOrder =
       new ConcurrentSkipListMap<>(java.util.Comparator.reverseOrder());
-  private final ConcurrentLinkedDeque<Finished> order = new ConcurrentLinkedDeque<>();
-  private final AtomicInteger size = new AtomicInteger();
+  /** Retained instances, oldest first; guarded by its own lock (held for a peek, a poll or an add). */
+  private final ArrayDeque<Finished> order = new ArrayDeque<>();
   private final java.util.function.Consumer<Finished> evicted;
 
   /** {@code evicted} hears of each instance no longer retained. */
@@ -46,8 +45,9 @@ final class FinishedInstances {
     Finished f = new Finished(view, history == null ? List.of() : history, clock.getAsLong());
     byId.put(view.id(), f);
     inListingOrder.put(InstanceCursor.of(view), f);
-    order.addLast(f);
-    size.incrementAndGet();
+    synchronized (order) {
+      order.addLast(f);
+    }
     evict();
     return f;
   }
@@ -83,19 +83,25 @@ final class FinishedInstances {
     };
   }
 
+  /**
+   * Drops the oldest while there are too many or they are too old. Each is taken off the head
+   * under the lock, so threads evicting at the same time never pick the same one, and nothing is
+   * searched for.
+   */
   private void evict() {
     long oldest = clock.getAsLong() - maxAgeMs;
     while (true) {
-      Finished first = order.peekFirst();
-      if (first == null || (size.get() <= capacity && first.finishedAt() >= oldest)) {
-        return;
+      Finished gone;
+      synchronized (order) {
+        Finished first = order.peekFirst();
+        if (first == null || (order.size() <= capacity && first.finishedAt() >= oldest)) {
+          return;
+        }
+        gone = order.pollFirst();
       }
-      if (order.remove(first)) {
-        size.decrementAndGet();
-        byId.remove(first.view().id(), first);
-        inListingOrder.remove(InstanceCursor.of(first.view()), first);
-        evicted.accept(first);
-      }
+      byId.remove(gone.view().id(), gone);
+      inListingOrder.remove(InstanceCursor.of(gone.view()), gone);
+      evicted.accept(gone);
     }
   }
 }
