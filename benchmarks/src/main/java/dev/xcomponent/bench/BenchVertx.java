@@ -3,12 +3,17 @@ package dev.xcomponent.bench;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
-/** The Vert.x of a benchmark, on the transport the app runs on (epoll on Linux, see the app's ProcessVertx). */
+/**
+ * The Vert.x of a benchmark, on the transport the app runs on (epoll on Linux, see the app's
+ * ProcessVertx), with Vert.x's default number of event loops unless {@code -Dloops=N} says
+ * otherwise.
+ */
 public final class BenchVertx {
   private BenchVertx() {}
 
   public static Vertx create() {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(!Boolean.getBoolean("nio")));
+    VertxOptions options = new VertxOptions().setPreferNativeTransport(!Boolean.getBoolean("nio"));
+    Vertx vertx = Vertx.vertx(options.setEventLoopPoolSize(Integer.getInteger("loops", options.getEventLoopPoolSize())));
     System.out.println("I/O transport: " + (vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO"));
     return vertx;
   }
