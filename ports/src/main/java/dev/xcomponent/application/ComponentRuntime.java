@@ -562,8 +562,8 @@ public final class ComponentRuntime {
     // Finished first, then gone from the live directory: a reader on another thread always finds
     // the instance in one of the two.
     FinishedInstances.Finished f =
-        finished.add(InstanceViews.of(this, slot.instance, null, true), slot.historySnapshot(component.name()));
-    listing.finish(slot, slot.instance, f, finished);
+        finished.add(InstanceViews.of(this, slot.instance, null, true), () -> slot.historySnapshot(component.name()));
+    listing.finish(slot, slot.instance, f);
     directory.remove(slot.instance.id(), slot);
     reports.disposed(slot.instance);
   }

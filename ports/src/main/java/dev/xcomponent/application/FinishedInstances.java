@@ -10,20 +10,26 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Finished (disposed) instances of one component, kept visible for a bounded retention: at most
  * {@code capacity} of them, none older than {@code maxAgeMs}. Oldest go first.
+ *
+ * <p>Retaining one costs a map entry and a place in a queue. The retained instances in listing
+ * order (for listings filtered by status or state) are an ordered map built the first time such a
+ * listing asks for it, then kept in step: until someone lists that way, finishing an instance
+ * touches no ordered structure.
  */
 final class FinishedInstances {
   private final int capacity;
   private final long maxAgeMs;
   private final LongSupplier clock;
   private final Map<String, Finished> byId = new ConcurrentHashMap<>();
-  private final ConcurrentSkipListMap<InstanceCursor, Finished> inListingOrder =
-      new ConcurrentSkipListMap<>(java.util.Comparator.reverseOrder());
   /** Retained instances, oldest first; guarded by its own lock (held for a peek, a poll or an add). */
   private final ArrayDeque<Finished> order = new ArrayDeque<>();
+  /** Retained instances in listing order; null until a listing first asks for it. Set under the lock of {@link #order}. */
+  private volatile ConcurrentSkipListMap<InstanceCursor, Finished> inListingOrder;
   private final java.util.function.Consumer<Finished> evicted;
 
   /** {@code evicted} hears of each instance no longer retained. */
@@ -34,27 +40,28 @@ final class FinishedInstances {
     this.evicted = evicted;
   }
 
-  /** A finished instance with the history it had. */
-  record Finished(InstanceView view, List<HistoryEntry> history, long finishedAt) {}
+  /**
+   * A finished instance with the history it had: {@code history} gives it when asked (an audit
+   * read is rare; finishing an instance should not pay for copying it).
+   */
+  record Finished(InstanceView view, Supplier<List<HistoryEntry>> history, long finishedAt) {}
 
   /** Retains a finished instance; returns its record, or null when nothing is retained. */
-  Finished add(InstanceView view, List<HistoryEntry> history) {
+  Finished add(InstanceView view, Supplier<List<HistoryEntry>> history) {
     if (capacity == 0) {
       return null;
     }
-    Finished f = new Finished(view, history == null ? List.of() : history, clock.getAsLong());
+    Finished f = new Finished(view, history, clock.getAsLong());
     byId.put(view.id(), f);
-    inListingOrder.put(InstanceCursor.of(view), f);
     synchronized (order) {
       order.addLast(f);
+      ConcurrentSkipListMap<InstanceCursor, Finished> sorted = inListingOrder;
+      if (sorted != null) {
+        sorted.put(InstanceCursor.of(view), f);
+      }
     }
     evict();
     return f;
-  }
-
-  /** Whether {@code f} is still retained. */
-  boolean retains(Finished f) {
-    return byId.get(f.view().id()) == f;
   }
 
   Finished get(String id) {
@@ -68,8 +75,8 @@ final class FinishedInstances {
    */
   Iterator<InstanceView> after(InstanceCursor after) {
     evict();
-    Iterator<Finished> it =
-        (after == null ? inListingOrder : inListingOrder.tailMap(after, false)).values().iterator();
+    ConcurrentSkipListMap<InstanceCursor, Finished> sorted = inListingOrder();
+    Iterator<Finished> it = (after == null ? sorted : sorted.tailMap(after, false)).values().iterator();
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -83,6 +90,24 @@ final class FinishedInstances {
     };
   }
 
+  /** The retained instances in listing order, built from the queue on first use. */
+  private ConcurrentSkipListMap<InstanceCursor, Finished> inListingOrder() {
+    ConcurrentSkipListMap<InstanceCursor, Finished> sorted = inListingOrder;
+    if (sorted != null) {
+      return sorted;
+    }
+    synchronized (order) {
+      if (inListingOrder == null) {
+        ConcurrentSkipListMap<InstanceCursor, Finished> built = new ConcurrentSkipListMap<>(java.util.Comparator.reverseOrder());
+        for (Finished f : order) {
+          built.put(InstanceCursor.of(f.view()), f);
+        }
+        inListingOrder = built;
+      }
+      return inListingOrder;
+    }
+  }
+
   /**
    * Drops the oldest while there are too many or they are too old. Each is taken off the head
    * under the lock, so threads evicting at the same time never pick the same one, and nothing is
@@ -92,15 +117,19 @@ final class FinishedInstances {
     long oldest = clock.getAsLong() - maxAgeMs;
     while (true) {
       Finished gone;
+      ConcurrentSkipListMap<InstanceCursor, Finished> sorted;
       synchronized (order) {
         Finished first = order.peekFirst();
         if (first == null || (order.size() <= capacity && first.finishedAt() >= oldest)) {
           return;
         }
         gone = order.pollFirst();
+        sorted = inListingOrder;
       }
       byId.remove(gone.view().id(), gone);
-      inListingOrder.remove(InstanceCursor.of(gone.view()), gone);
+      if (sorted != null) {
+        sorted.remove(InstanceCursor.of(gone.view()), gone);
+      }
       evicted.accept(gone);
     }
   }

@@ -42,21 +42,9 @@ final class Listed {
   }
 
   /**
-   * The instances of {@code entries} (live slots and finished records) that pass the filters of
-   * {@code q}.
+   * The instances of {@code slots} (live ones, and finished ones still retained: a slot marked
+   * removed holds its final image) that pass the filters of {@code q}.
    */
-  static Iterator<Listed> any(ComponentRuntime rt, Iterator<Object> entries, InstanceQuery q) {
-    return new Filtered<>(entries) {
-      @Override
-      Listed keep(Object entry) {
-        return entry instanceof InstanceSlot slot
-            ? ofSlot(rt, slot, q)
-            : ofView(((FinishedInstances.Finished) entry).view(), q);
-      }
-    };
-  }
-
-  /** The live instances of {@code slots} that pass the filters of {@code q}. */
   static Iterator<Listed> live(ComponentRuntime rt, Iterator<InstanceSlot> slots, InstanceQuery q) {
     return new Filtered<>(slots) {
       @Override

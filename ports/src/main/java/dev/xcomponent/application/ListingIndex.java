@@ -30,10 +30,11 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>Every instance, live or finished and still retained, has one entry in one ordered map,
- *       made at its creation. When it finishes, the entry's value changes from its slot to its
- *       finished record in place; it goes when the record is no longer retained. An instance
- *       never changes place, so a listing that walks the map neither skips nor repeats an instance
- *       whatever happens to it meanwhile.
+ *       made at its creation: its slot. When it finishes, the entry stays as it is (the slot then
+ *       holds the final image and is marked removed, which lists it as finished); it goes when the
+ *       instance is no longer retained. An instance never changes place, so a listing that walks
+ *       the map neither skips nor repeats an instance whatever happens to it meanwhile, and
+ *       finishing one costs no search in the map.
  *   <li>Live instances that are no longer active (finished entry points) are in a small ordered
  *       set, for listings by status {@code completed} or {@code error} (with the finished ones).
  *   <li>Ordered sets of live instances per (machine, state), for listings filtered by state, are
@@ -49,8 +50,8 @@ import java.util.function.Supplier;
  * current image.
  */
 final class ListingIndex {
-  /** Slot (live) or {@link FinishedInstances.Finished} (retained), by position. */
-  private final ConcurrentSkipListMap<Key, Object> all = new ConcurrentSkipListMap<>(ORDER);
+  /** Slots of the live and the retained finished instances, by position. */
+  private final ConcurrentSkipListMap<Key, InstanceSlot> all = new ConcurrentSkipListMap<>(ORDER);
   private final ConcurrentSkipListSet<Key> inactive = new ConcurrentSkipListSet<>(ORDER);
   private final Map<StateMachine, ByState> byMachine = new IdentityHashMap<>();
 
@@ -143,17 +144,12 @@ final class ListingIndex {
   }
 
   /**
-   * Once {@code slot} is disposed ({@code i} its last image): its entry now holds {@code f}, or
-   * goes when it is not retained.
+   * Once {@code slot} is disposed ({@code i} its last image): its entry stays while {@code f} is
+   * retained, and goes now when nothing is retained ({@code f} null).
    */
-  void finish(InstanceSlot slot, Instance i, FinishedInstances.Finished f, FinishedInstances finished) {
+  void finish(InstanceSlot slot, Instance i, FinishedInstances.Finished f) {
     if (f == null) {
       all.remove(slot, slot);
-    } else {
-      all.replace(slot, slot, f);
-      if (!finished.retains(f)) {
-        all.remove(slot, f); // evicted before it was in place
-      }
     }
     inactive.remove(slot);
     ByState bs = byMachine.get(i.machine());
@@ -162,9 +158,12 @@ final class ListingIndex {
     }
   }
 
-  /** A finished instance no longer retained. */
+  /**
+   * A finished instance no longer retained: its entry goes, unless the position now holds a live
+   * instance (one re-created with the same id in the same millisecond).
+   */
   void forget(FinishedInstances.Finished f) {
-    all.remove(new Probe(f.view().createdAt(), f.view().id()), f);
+    all.computeIfPresent(new Probe(f.view().createdAt(), f.view().id()), (k, slot) -> slot.removed ? null : slot);
   }
 
   /**
@@ -213,7 +212,7 @@ final class ListingIndex {
       return List.of(Listed.live(rt, slots(inactive, q.after()), q), Listed.finished(finishedAfter.get(), q));
     }
     if (q.state() == null) {
-      return List.of(Listed.any(rt, entries(q.after()), q));
+      return List.of(Listed.live(rt, entries(q.after()), q));
     }
     List<Iterator<Listed>> out = new ArrayList<>();
     for (Map.Entry<StateMachine, ByState> e : byMachine.entrySet()) {
@@ -224,7 +223,7 @@ final class ListingIndex {
       ByState bs = e.getValue();
       if (!bs.complete) {
         requestBuild(m, partitions, live);
-        return List.of(Listed.any(rt, entries(q.after()), q));
+        return List.of(Listed.live(rt, entries(q.after()), q));
       }
       ConcurrentSkipListSet<Key> set = bs.states.get(q.state());
       if (set != null) {
@@ -237,8 +236,8 @@ final class ListingIndex {
     return out;
   }
 
-  /** The values of the map (slots and finished records), newest first, from before {@code after}. */
-  private Iterator<Object> entries(InstanceCursor after) {
+  /** The slots of the map, live and finished, newest first, from before {@code after}. */
+  private Iterator<InstanceSlot> entries(InstanceCursor after) {
     return (after == null ? all : all.tailMap(probe(after), false)).values().iterator();
   }
 

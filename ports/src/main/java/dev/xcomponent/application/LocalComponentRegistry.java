@@ -290,7 +290,7 @@ public final class LocalComponentRegistry implements ComponentRegistry {
       }
       FinishedInstances.Finished f = rt.finished().get(instanceId);
       if (f != null) {
-        return rt.journal() != null ? rt.history(instanceId, null) : Future.succeededFuture(f.history());
+        return rt.journal() != null ? rt.history(instanceId, null) : Future.succeededFuture(f.history().get());
       }
     }
     return Future.failedFuture(RuntimeFailure.instanceNotFound(instanceId));
@@ -305,7 +305,7 @@ public final class LocalComponentRegistry implements ComponentRegistry {
         continue;
       }
       if (rt.journal() == null) {
-        List<HistoryEntry> events = slot != null ? slot.historySnapshot(rt.name()) : f.history();
+        List<HistoryEntry> events = slot != null ? slot.historySnapshot(rt.name()) : f.history().get();
         return Future.succeededFuture(new dev.xcomponent.port.AuditTrail(instanceId, null, events, false));
       }
       return StoreHistory.auditTrail(rt.journal().store(), instanceId, rt.history(instanceId, slot));

@@ -20,9 +20,9 @@ class FinishedInstancesTest {
   @Test
   void keepsAtMostItsCapacityAndDropsTheOldestFirst() {
     FinishedInstances f = new FinishedInstances(2, 60_000, now::get, e -> evicted.add(e.view().id()));
-    f.add(view("a", 1), List.of());
-    f.add(view("b", 2), List.of());
-    f.add(view("c", 3), List.of());
+    f.add(view("a", 1), List::of);
+    f.add(view("b", 2), List::of);
+    f.add(view("c", 3), List::of);
     assertThat(evicted).containsExactly("a");
     assertThat(f.get("a")).isNull();
     assertThat(f.get("b")).isNotNull();
@@ -30,11 +30,22 @@ class FinishedInstancesTest {
   }
 
   @Test
+  void theListingOrderBuiltOnFirstUseIsKeptInStepAfterwards() {
+    FinishedInstances f = new FinishedInstances(2, 60_000, now::get, e -> evicted.add(e.view().id()));
+    f.add(view("a", 5), List::of);
+    assertThat(ids(f.after(null))).containsExactly("a");
+    f.add(view("b", 9), List::of);
+    f.add(view("c", 7), List::of);
+    assertThat(ids(f.after(null))).as("newest created first; a evicted").containsExactly("b", "c");
+    assertThat(ids(f.after(new dev.xcomponent.port.InstanceCursor(9, "b")))).containsExactly("c");
+  }
+
+  @Test
   void dropsWhatIsOlderThanTheRetentionOnTheNextLook() {
     FinishedInstances f = new FinishedInstances(10, 500, now::get, e -> evicted.add(e.view().id()));
-    f.add(view("a", 1), List.of());
+    f.add(view("a", 1), List::of);
     now.addAndGet(400);
-    f.add(view("b", 2), List.of());
+    f.add(view("b", 2), List::of);
     now.addAndGet(200);
     assertThat(f.get("a")).isNull();
     assertThat(f.get("b")).isNotNull();
@@ -62,7 +73,7 @@ class FinishedInstancesTest {
           return;
         }
         for (int i = 0; i < each; i++) {
-          f.add(view("i-" + (base + i), base + i), List.of());
+          f.add(view("i-" + (base + i), base + i), List::of);
         }
       });
       w.start();
