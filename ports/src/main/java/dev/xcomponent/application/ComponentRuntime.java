@@ -254,9 +254,17 @@ public final class ComponentRuntime {
     return partitions.clone();
   }
 
+  /** Makes a new or restored instance findable by id and in listings (its partition indexes it). */
   void register(InstanceSlot slot) {
     directory.put(slot.instance.id(), slot);
     listing.add(slot);
+  }
+
+  /**
+   * Reports a new or restored instance, once it is registered and indexed: a listener that reacts
+   * at once (sending it an event routed by property, say) finds it.
+   */
+  void reportCreated(InstanceSlot slot) {
     reports.created(slot);
   }
 

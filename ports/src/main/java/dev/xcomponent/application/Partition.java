@@ -112,6 +112,7 @@ final class Partition {
     runtime.register(slot);
     index.add(slot);
     runtime.properties().add(slot);
+    runtime.reportCreated(slot);
     runtime.recordCreation(slot, created);
     applyTimers(slot, TimerPlan.atCreation(instance.machine(), instance.state()), created.timestamp(), created.eventId());
     return slot;
@@ -123,6 +124,7 @@ final class Partition {
     runtime.register(slot);
     index.add(slot);
     runtime.properties().add(slot);
+    runtime.reportCreated(slot);
     long now = runtime.now();
     for (dev.xcomponent.port.InstanceSnapshot.ArmedTimer a : timers) {
       Transition t = instance.machine().transitions().get(a.transitionIndex());

@@ -68,6 +68,22 @@ class RoutingScenariosTest {
   }
 
   @Test
+  void anInstanceIsRoutableWhenItsCreationIsReported() {
+    h.start(ORDERS);
+    java.util.List<io.vertx.core.Future<BroadcastResult>> routed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    h.registry.addListener(e -> {
+      if ("instance_created".equals(e.type()) && "Order".equals(e.payload().get("machineName"))) {
+        // A listener reacting at once, on the runtime's thread: the new instance must be found.
+        routed.add(h.registry.broadcast("C", "Order", Event.of("ExecutionInput", Map.of("OrderId", 7), 0), null));
+      }
+    });
+    String id = h.create("C", "Order", Map.of("Id", 7));
+    Harness.eventually(() -> assertThat(routed).hasSize(1));
+    assertThat(Harness.await(routed.get(0)).processed()).isEqualTo(1);
+    assertThat(h.state(id)).isEqualTo("Executed");
+  }
+
+  @Test
   void broadcastRoutesByPropertyOnCurrentData() {
     h.start(ORDERS);
     String o1 = h.create("C", "Order", Map.of("Id", 1));
