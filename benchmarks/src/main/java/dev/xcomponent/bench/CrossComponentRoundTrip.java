@@ -36,8 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * URL [roundTrips=1000] [flows=3000] [concurrency=64]} with URL {@code memory}, {@code amqp://…},
  * {@code redis://…} or {@code kafka://…}. Prints p50/p90/p99/max of sequential round trips and the
  * flows per second with {@code concurrency} flows in flight, after {@code -Dwarmup} round trips that
- * are not measured (default 20,000 in memory, where the JIT needs that many before the path is
- * compiled at its final tier; 3,000 over a broker). {@code -Dloops=N} sets the number of event loops
+ * are not measured (default 60,000 in memory, about 6 s: the JIT keeps recompiling the path for
+ * the first 10,000 to 20,000, and runs after fewer vary widely; 3,000 over a broker). {@code -Dloops=N} sets the number of event loops
  * ({@code -Dloops=1}: everything on one thread). Nothing of the benchmark's own runs on the
  * runtime's threads between the two measured transitions: a flow's wait has no timer of its own
  * (the caller's {@code await} bounds it), since arming one there cost about 20 µs of the round trip.
@@ -94,7 +94,7 @@ public final class CrossComponentRoundTrip {
       }
     });
     // Warm-up (until the JIT compiled the path: -Dwarmup round trips), then sequential round trips.
-    for (int i = 0; i < Integer.getInteger("warmup", url.equals("memory") ? 20_000 : 3_000); i++) {
+    for (int i = 0; i < Integer.getInteger("warmup", url.equals("memory") ? 60_000 : 3_000); i++) {
       flow().await(30, TimeUnit.SECONDS);
     }
     long[] micros = new long[roundTrips];

@@ -445,6 +445,12 @@ public final class ComponentRuntime {
         candidates.computeIfAbsent(slot.partition, k -> new LinkedHashSet<>()).add(slot);
       }
     }
+    if (indexed && candidates.size() == 1) {
+      // The usual case of a routed message: its targets live on one partition.
+      Map.Entry<Partition, Set<InstanceSlot>> only = candidates.entrySet().iterator().next();
+      Partition p = only.getKey();
+      return hop(p, deferred, () -> p.deliverAll(p.filter(only.getValue(), machine, selectors), event, messageId));
+    }
     List<Future<Partition.RoutingCount>> parts = new ArrayList<>();
     if (indexed) {
       candidates.forEach(

@@ -576,13 +576,15 @@ final class Partition {
     if (targets.isEmpty()) {
       return Future.succeededFuture(RoutingCount.NONE);
     }
+    if (targets.size() == 1) {
+      InstanceSlot slot = targets.iterator().next();
+      return deliverOne(slot, event, messageId)
+          .transform(ar -> Future.succeededFuture(
+              new RoutingCount(1, ar.succeeded() && ar.result().transitioned() ? 1 : 0)));
+    }
     List<Future<Processed>> results = new ArrayList<>(targets.size());
     for (InstanceSlot slot : targets) {
-      Event keyed = messageId == null || event.idempotencyKey() != null
-          ? event : event.withIdempotencyKey(MessageKeys.delivery(messageId, slot.instance.id()));
-      results.add(
-          submit(slot, keyed)
-              .onFailure(e -> runtime.reportBroadcastError(slot.instance.id(), event, e)));
+      results.add(deliverOne(slot, event, messageId));
     }
     return Future.join(results)
         .transform(
@@ -595,6 +597,16 @@ final class Partition {
               }
               return Future.succeededFuture(new RoutingCount(targets.size(), processed));
             });
+  }
+
+  /**
+   * Submits a routed event to one target (under a key derived from the broker message, when there
+   * is one and the event has no key), reporting a failure as a broadcast error.
+   */
+  private Future<Processed> deliverOne(InstanceSlot slot, Event event, String messageId) {
+    Event keyed = messageId == null || event.idempotencyKey() != null
+        ? event : event.withIdempotencyKey(MessageKeys.delivery(messageId, slot.instance.id()));
+    return submit(slot, keyed).onFailure(e -> runtime.reportBroadcastError(slot.instance.id(), event, e));
   }
 
   private static RuntimeFailure finished(Instance instance) {
