@@ -26,7 +26,7 @@ final class ConfigFile {
 
   /** Every key the file may set. */
   static final Set<String> KEYS = Set.of(
-      "PORT", "HOST", "DATABASE_URL", "REDIS_URL", "BROKER_URL", "SNAPSHOT_INTERVAL", "XCOMPONENT_PLUGINS",
+      "PORT", "HOST", "DATABASE_URL", "REDIS_URL", "BROKER_URL", "SNAPSHOT_INTERVAL", "EVENT_LOOPS", "XCOMPONENT_PLUGINS",
       "HEARTBEAT_INTERVAL_MS", "RUNTIME_TIMEOUT_MS", "COMMAND_TIMEOUT_MS", "API_TOKEN", "API_VIEWER_TOKEN",
       "LOG_FORMAT");
 

@@ -18,7 +18,12 @@ final class ProcessVertx {
   private ProcessVertx() {}
 
   static Vertx create() {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    return create(EventLoops.defaults());
+  }
+
+  /** With {@code loops} event-loop threads. */
+  static Vertx create(EventLoops loops) {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops.count()));
     if (vertx.isNativeTransportEnabled()) {
       LOG.debug("I/O transport: native (epoll)");
     } else {

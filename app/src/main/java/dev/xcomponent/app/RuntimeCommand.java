@@ -42,7 +42,8 @@ final class RuntimeCommand {
           "                    the environment and options win over it",
           "  -h, --help        show this help",
           "",
-          "Environment: SNAPSHOT_INTERVAL (default 10), HEARTBEAT_INTERVAL_MS (default 30000).",
+          "Environment: SNAPSHOT_INTERVAL (default 10), HEARTBEAT_INTERVAL_MS (default 30000),",
+          "EVENT_LOOPS (event-loop threads and partitions per component; default two per core).",
           "With --port, Prometheus metrics are served at /metrics.",
           "Exit status: 1 start-up failed, 2 bad command line or configuration.");
 
@@ -67,6 +68,7 @@ final class RuntimeCommand {
     int port = http ? ServeConfig.port("--port", args.value("port").get()) : 0;
     String host = args.value("host").orElse(ServeConfig.env(env, "HOST"));
     return new ServeConfig(List.of(Path.of(file)), host == null ? ServeConfig.DEFAULT_HOST : host, port,
-        plugins == null ? null : Path.of(plugins), broker, store, http, ClusterTimings.from(env), ApiAccess.from(env));
+        plugins == null ? null : Path.of(plugins), broker, store, http, ClusterTimings.from(env), ApiAccess.from(env),
+        EventLoops.from(env));
   }
 }

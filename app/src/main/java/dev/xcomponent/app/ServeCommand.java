@@ -57,6 +57,7 @@ public final class ServeCommand {
           "  -h, --help       show this help",
           "",
           "Environment: SNAPSHOT_INTERVAL (default 10), HEARTBEAT_INTERVAL_MS (default 30000),",
+          "EVENT_LOOPS (event-loop threads and partitions per component; default two per core),",
           "API_TOKEN and API_VIEWER_TOKEN (bearer tokens of the API; unset: open access;",
           "/health and the Prometheus metrics at /metrics stay open).",
           "Exit status: 1 start-up failed, 2 bad command line or configuration; once",
@@ -116,7 +117,7 @@ public final class ServeCommand {
         config.plugins() == null
             ? PluginLoader.Plugins.NONE
             : PluginLoader.load(config.plugins(), handlers);
-    Vertx vertx = ProcessVertx.create();
+    Vertx vertx = ProcessVertx.create(config.loops());
     Metrics metrics = config.http() ? Metrics.create(vertx) : null;
     try {
       EventStore store =
@@ -135,7 +136,8 @@ public final class ServeCommand {
           Blocking.await(
               LocalComponentRegistry.start(
                   vertx, components, handlers, broker, store,
-                  RuntimeSettings.defaults().withSnapshotInterval(config.store().snapshotInterval()),
+                  RuntimeSettings.defaults().withPartitions(config.loops().count())
+                      .withSnapshotInterval(config.store().snapshotInterval()),
                   System::currentTimeMillis, metrics == null ? List.of() : List.of(metrics.runtimeListener(components))),
               LIMIT,
               "starting the component runtimes");

@@ -29,10 +29,11 @@ import java.util.Set;
  * @param http whether to serve the HTTP API and dashboard
  * @param timings heartbeat and time-outs of a distributed deployment
  * @param access bearer tokens of the HTTP API ({@code API_TOKEN}, {@code API_VIEWER_TOKEN})
+ * @param loops event-loop threads and partitions per component ({@code EVENT_LOOPS})
  */
 public record ServeConfig(
     List<Path> files, String host, int port, Path plugins, BrokerConfig broker, StoreConfig store, boolean http,
-    ClusterTimings timings, AccessTokens access) {
+    ClusterTimings timings, AccessTokens access, EventLoops loops) {
   /** Port used when neither {@code --port} nor {@code PORT} is given. */
   public static final int DEFAULT_PORT = 3000;
 
@@ -49,6 +50,14 @@ public record ServeConfig(
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(timings, "timings");
     access = access == null ? AccessTokens.OPEN : access;
+    loops = loops == null ? EventLoops.defaults() : loops;
+  }
+
+  /** With the default event loops. */
+  public ServeConfig(
+      List<Path> files, String host, int port, Path plugins, BrokerConfig broker, StoreConfig store, boolean http,
+      ClusterTimings timings, AccessTokens access) {
+    this(files, host, port, plugins, broker, store, http, timings, access, EventLoops.defaults());
   }
 
   /** An HTTP server over the in-memory broker with {@code store}. */
@@ -90,7 +99,7 @@ public record ServeConfig(
     String plugins = args.value("plugins").orElse(env(env, "XCOMPONENT_PLUGINS"));
     List<Path> files = args.positionals().stream().map(Path::of).toList();
     return new ServeConfig(files, host, port, plugins == null ? null : Path.of(plugins), broker, store, true, timings,
-        ApiAccess.from(env));
+        ApiAccess.from(env), EventLoops.from(env));
   }
 
   /**

@@ -28,4 +28,24 @@ class ProcessVertxTest {
       vertx.close().await(10, TimeUnit.SECONDS);
     }
   }
+
+  @Test
+  void withOneEventLoopEveryVerticleRunsOnTheSameThread() throws Exception {
+    Vertx vertx = ProcessVertx.create(new EventLoops(1));
+    try {
+      java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      for (int i = 0; i < 4; i++) {
+        vertx.deployVerticle(new io.vertx.core.VerticleBase() {
+          @Override
+          public io.vertx.core.Future<?> start() throws Exception {
+            threads.add(Thread.currentThread());
+            return super.start();
+          }
+        }).await(10, TimeUnit.SECONDS);
+      }
+      assertThat(threads).hasSize(1);
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
 }

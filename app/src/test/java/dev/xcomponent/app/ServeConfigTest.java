@@ -52,6 +52,18 @@ class ServeConfigTest {
   }
 
   @Test
+  void eventLoopsComeFromTheEnvironmentWithinBounds() throws Exception {
+    assertThat(config(Map.of(), "a.yaml").loops()).isEqualTo(EventLoops.defaults());
+    assertThat(config(Map.of("EVENT_LOOPS", " 1 "), "a.yaml").loops().count()).isEqualTo(1);
+    assertThat(config(Map.of("EVENT_LOOPS", "1024"), "a.yaml").loops().count()).isEqualTo(1024);
+    for (String bad : new String[] {"0", "1025", "two", "-3"}) {
+      CliException e = failure(Map.of("EVENT_LOOPS", bad), "a.yaml");
+      assertThat(e.exitCode()).isEqualTo(2);
+      assertThat(e.getMessage()).startsWith("EVENT_LOOPS=" + bad + " is not valid").contains("from 1 to 1024");
+    }
+  }
+
+  @Test
   void badPortsNameTheirSource() {
     assertThat(failure(Map.of("PORT", "abc"), "a.yaml").getMessage()).startsWith("PORT=abc ");
     assertThat(failure(Map.of(), "-p", "65536", "a.yaml").getMessage()).startsWith("--port 65536 ");

@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * flows per second with {@code concurrency} flows in flight, after {@code -Dwarmup} round trips that
  * are not measured (default 60,000 in memory, about 6 s: the JIT keeps recompiling the path for
  * the first 10,000 to 20,000, and runs after fewer vary widely; 3,000 over a broker). {@code -Dloops=N} sets the number of event loops
- * ({@code -Dloops=1}: everything on one thread). Nothing of the benchmark's own runs on the
+ * ({@code -Dloops=1}: everything on one thread) and, unless {@code -Dpartitions} says otherwise, the
+ * partitions per component, as {@code EVENT_LOOPS} does in the app. Nothing of the benchmark's own runs on the
  * runtime's threads between the two measured transitions: a flow's wait has no timer of its own
  * (the caller's {@code await} bounds it), since arming one there cost about 20 µs of the round trip.
  */
@@ -67,7 +68,7 @@ public final class CrossComponentRoundTrip {
   private void run(Vertx vertx, BenchBrokers.Clients clients, int roundTrips, int flows, int concurrency, String url)
       throws Exception {
     RuntimeSettings settings = RuntimeSettings.defaults().withHistoryLimit(0)
-        .withPartitions(Integer.getInteger("partitions", RuntimeSettings.defaults().partitions()));
+        .withPartitions(Integer.getInteger("partitions", Integer.getInteger("loops", RuntimeSettings.defaults().partitions())));
     if (url.equals("memory") && !Boolean.getBoolean("split")) {
       ping = LocalComponentRegistry.start(vertx, List.of(load("ping-component.yaml"), load("pong-component.yaml")),
           new HandlerRegistry(), clients.first(), settings).await(30, TimeUnit.SECONDS);
