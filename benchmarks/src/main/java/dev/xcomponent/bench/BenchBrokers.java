@@ -20,6 +20,27 @@ final class BenchBrokers {
     }
   }
 
+  /**
+   * Deletes the durable command queues the benchmark's components left on RabbitMQ. Every
+   * component's queue is bound to the command channels all components share, so the queue of a
+   * component that no longer runs keeps every later command sent on that server: a benchmark run
+   * must not leave its own behind. Nothing to do on the other brokers (Redis keeps nothing, Kafka's
+   * topics have their retention).
+   */
+  static void forgetGroups(String url, java.util.List<String> components) throws Exception {
+    if (!url.startsWith("amqp://") && !url.startsWith("amqps://")) {
+      return;
+    }
+    com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+    factory.setUri(url);
+    try (com.rabbitmq.client.Connection c = factory.newConnection("xcomponent-benchmark-cleanup");
+        com.rabbitmq.client.Channel channel = c.createChannel()) {
+      for (String component : components) {
+        channel.queueDelete("xcomponent.group.component." + component);
+      }
+    }
+  }
+
   static Clients open(Vertx vertx, String url) throws Exception {
     if (url.equals("memory")) {
       InMemoryMessageBroker bus = new InMemoryMessageBroker(vertx);

@@ -62,6 +62,7 @@ public final class CrossComponentRoundTrip {
       new CrossComponentRoundTrip().run(vertx, clients, roundTrips, flows, concurrency, url);
     } finally {
       vertx.close().await(20, TimeUnit.SECONDS);
+      BenchBrokers.forgetGroups(url, List.of("PingComponent", "PongComponent"));
     }
   }
 

@@ -48,10 +48,17 @@ abstract class DistributedDeploymentTest {
     deployment = new Deployment(getClass().getSimpleName(), brokerUrl(), db).start();
   }
 
+  /**
+   * Removes what the deployment left on the broker server once its processes are gone (nothing by
+   * default): a queue left behind would keep collecting the commands of later runs.
+   */
+  protected void forgetBrokerState() throws Exception {}
+
   @AfterAll
   void stopDeployment() throws Exception {
     if (deployment != null) {
       deployment.close();
+      forgetBrokerState();
     }
     if (databases != null) {
       databases.close();

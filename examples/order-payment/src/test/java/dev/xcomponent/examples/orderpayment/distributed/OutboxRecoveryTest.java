@@ -54,6 +54,9 @@ class OutboxRecoveryTest {
     } finally {
       if (deployment != null) {
         deployment.close();
+        // Their queues would keep collecting the commands of later runs (see RabbitMqDeploymentTest).
+        rabbit("delete_queue", "xcomponent.group.component.OrderComponent");
+        rabbit("delete_queue", "xcomponent.group.component.PaymentComponent");
       }
       if (databases != null) {
         databases.close();
@@ -140,12 +143,14 @@ class OutboxRecoveryTest {
         .filter(orderIds::contains).collect(Collectors.groupingBy(id -> id, Collectors.counting())));
   }
 
-  private void rabbit(String action) throws Exception {
-    Process p = new ProcessBuilder("rabbitmqctl", action).redirectErrorStream(true)
+  private void rabbit(String... action) throws Exception {
+    List<String> command = new ArrayList<>(List.of("rabbitmqctl"));
+    command.addAll(List.of(action));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(deployment.logs().resolve("rabbitmq.log").toFile()))
         .start();
     if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
-      throw new IllegalStateException("rabbitmqctl " + action + " failed; see " + deployment.logs());
+      throw new IllegalStateException(String.join(" ", command) + " failed; see " + deployment.logs());
     }
   }
 }

@@ -22,6 +22,16 @@ class RabbitMqDeploymentTest extends DistributedDeploymentTest {
     return true;
   }
 
+  /**
+   * Deletes the two components' durable queues: each is bound to the command channels every
+   * component shares, so once its runtime is gone it would keep every command sent on this server.
+   */
+  @Override
+  protected void forgetBrokerState() throws Exception {
+    run("rabbitmqctl", "delete_queue", "xcomponent.group.component.OrderComponent");
+    run("rabbitmqctl", "delete_queue", "xcomponent.group.component.PaymentComponent");
+  }
+
   private void run(String... cmd) throws Exception {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(deployment.logs().resolve("rabbitmq-restart.log").toFile()))
