@@ -36,7 +36,7 @@ final class BenchBrokers {
     try (com.rabbitmq.client.Connection c = factory.newConnection("xcomponent-benchmark-cleanup");
         com.rabbitmq.client.Channel channel = c.createChannel()) {
       for (String component : components) {
-        channel.queueDelete("xcomponent.group.component." + component);
+        channel.queueDelete(RabbitMqMessageBroker.groupQueue(dev.xcomponent.application.Channels.group(component)));
       }
     }
   }

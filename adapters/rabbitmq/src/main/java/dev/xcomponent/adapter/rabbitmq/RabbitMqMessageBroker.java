@@ -132,6 +132,14 @@ public final class RabbitMqMessageBroker implements MessageBroker {
   }
 
   /**
+   * The durable queue RabbitMQ keeps for the consumer group {@code group}: what an operator or a
+   * test deletes once the group's component is retired.
+   */
+  public static String groupQueue(String group) {
+    return RabbitTopology.groupQueue(group);
+  }
+
+  /**
    * Same as {@link #open(Vertx, RabbitMqSettings)} with {@link RabbitMqSettings#fromUrl}; a bad
    * URL fails the future with the parser's {@link IllegalArgumentException}.
    */

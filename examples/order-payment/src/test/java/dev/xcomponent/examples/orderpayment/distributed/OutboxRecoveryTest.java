@@ -55,8 +55,10 @@ class OutboxRecoveryTest {
       if (deployment != null) {
         deployment.close();
         // Their queues would keep collecting the commands of later runs (see RabbitMqDeploymentTest).
-        rabbit("delete_queue", "xcomponent.group.component.OrderComponent");
-        rabbit("delete_queue", "xcomponent.group.component.PaymentComponent");
+        for (String component : new String[] {"OrderComponent", "PaymentComponent"}) {
+          rabbit("delete_queue", dev.xcomponent.adapter.rabbitmq.RabbitMqMessageBroker.groupQueue(
+              dev.xcomponent.application.Channels.group(component)));
+        }
       }
       if (databases != null) {
         databases.close();

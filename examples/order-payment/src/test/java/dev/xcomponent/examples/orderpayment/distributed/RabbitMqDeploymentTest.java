@@ -1,5 +1,7 @@
 package dev.xcomponent.examples.orderpayment.distributed;
 
+import dev.xcomponent.adapter.rabbitmq.RabbitMqMessageBroker;
+import dev.xcomponent.application.Channels;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,8 +30,9 @@ class RabbitMqDeploymentTest extends DistributedDeploymentTest {
    */
   @Override
   protected void forgetBrokerState() throws Exception {
-    run("rabbitmqctl", "delete_queue", "xcomponent.group.component.OrderComponent");
-    run("rabbitmqctl", "delete_queue", "xcomponent.group.component.PaymentComponent");
+    for (String component : new String[] {"OrderComponent", "PaymentComponent"}) {
+      run("rabbitmqctl", "delete_queue", RabbitMqMessageBroker.groupQueue(Channels.group(component)));
+    }
   }
 
   private void run(String... cmd) throws Exception {
