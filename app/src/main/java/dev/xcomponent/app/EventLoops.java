@@ -35,12 +35,9 @@ public record EventLoops(int count) {
       return defaults();
     }
     try {
-      int n = Integer.parseInt(text.trim());
-      if (n >= 1 && n <= MAX) {
-        return new EventLoops(n);
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+      return new EventLoops(Integer.parseInt(text.trim()));
+    } catch (IllegalArgumentException e) {
+      // not a number (NumberFormatException) or out of range: reported below
     }
     throw new CliException(2, "EVENT_LOOPS=" + text.trim() + " is not valid: expected a whole number of event-loop"
         + " threads from 1 to " + MAX + " (default " + defaults().count() + ", two per core)");
