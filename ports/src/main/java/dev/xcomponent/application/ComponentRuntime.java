@@ -445,12 +445,6 @@ public final class ComponentRuntime {
         candidates.computeIfAbsent(slot.partition, k -> new LinkedHashSet<>()).add(slot);
       }
     }
-    if (indexed && candidates.size() == 1) {
-      // The usual case of a routed message: its targets live on one partition.
-      Map.Entry<Partition, Set<InstanceSlot>> only = candidates.entrySet().iterator().next();
-      Partition p = only.getKey();
-      return hop(p, deferred, () -> p.deliverAll(p.filter(only.getValue(), machine, selectors), event, messageId));
-    }
     List<Future<Partition.RoutingCount>> parts = new ArrayList<>();
     if (indexed) {
       candidates.forEach(
@@ -513,7 +507,11 @@ public final class ComponentRuntime {
     }
   }
 
+  /** The counts of every part added up; a single part (a routed message's usual case) as it is. */
   private static Future<Partition.RoutingCount> sum(List<Future<Partition.RoutingCount>> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
     return Future.all(parts)
         .map(
             all -> {
