@@ -39,7 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are not measured (default 60,000 in memory, about 6 s: the JIT keeps recompiling the path for
  * the first 10,000 to 20,000, and runs after fewer vary widely; 3,000 over a broker). {@code -Dloops=N} sets the number of event loops
  * ({@code -Dloops=1}: everything on one thread) and, unless {@code -Dpartitions} says otherwise, the
- * partitions per component, as {@code EVENT_LOOPS} does in the app. Nothing of the benchmark's own runs on the
+ * partitions per component, as {@code EVENT_LOOPS} does in the app. {@code -Dbatches=N} repeats the
+ * sequential measurement N times in the same process, which shows whether a run's figure is
+ * steady (see benchmarks/README.md, "Heap pre-touch"). Nothing of the benchmark's own runs on the
  * runtime's threads between the two measured transitions: a flow's wait has no timer of its own
  * (the caller's {@code await} bounds it), since arming one there cost about 20 µs of the round trip.
  */
@@ -99,21 +101,8 @@ public final class CrossComponentRoundTrip {
     for (int i = 0; i < Integer.getInteger("warmup", url.equals("memory") ? 60_000 : 3_000); i++) {
       flow().await(30, TimeUnit.SECONDS);
     }
-    long[] micros = new long[roundTrips];
-    inRuntime.clear();
-    for (int i = 0; i < roundTrips; i++) {
-      // Each step from this thread: the round trip starts on a runtime with nothing else to do.
-      String asking = prepare().await(30, TimeUnit.SECONDS);
-      micros[i] = ask(asking).await(30, TimeUnit.SECONDS);
-    }
-    Arrays.sort(micros);
-    System.out.printf("%s: %d sequential round trips: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n", describe(url),
-        roundTrips, OrderFixtures.quantile(micros, 0.50) / 1000.0, OrderFixtures.quantile(micros, 0.90) / 1000.0, OrderFixtures.quantile(micros, 0.99) / 1000.0, micros[roundTrips - 1] / 1000.0);
-    long[] inside = inRuntime.stream().mapToLong(Long::longValue).sorted().toArray();
-    if (inside.length > 0) {
-      System.out.printf("%s: the same, from Ping's sending transition to its answered one (no caller thread): p50 %.3f ms,"
-          + " p90 %.3f ms, p99 %.3f ms%n", describe(url), OrderFixtures.quantile(inside, 0.50) / 1000.0,
-          OrderFixtures.quantile(inside, 0.90) / 1000.0, OrderFixtures.quantile(inside, 0.99) / 1000.0);
+    for (int batch = 1, batches = Integer.getInteger("batches", 1); batch <= batches; batch++) {
+      measureSequential(url, roundTrips, batches > 1 ? " (batch " + batch + "/" + batches + ")" : "");
     }
     Semaphore inFlight = new Semaphore(concurrency);
     AtomicInteger failed = new AtomicInteger();
@@ -137,6 +126,35 @@ public final class CrossComponentRoundTrip {
     if (pong != ping) {
       pong.stop().await(20, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * {@code roundTrips} sequential round trips, each prepared and then asked from this thread so
+   * that it starts on a runtime with nothing else to do; prints their quantiles, the same measured
+   * inside the runtime, and the bytes all threads allocated per round trip (the two instance
+   * creations included).
+   */
+  private void measureSequential(String url, int roundTrips, String label) throws java.util.concurrent.TimeoutException {
+    long[] micros = new long[roundTrips];
+    inRuntime.clear();
+    long allocatedBefore = BenchJvm.allocatedBytes();
+    for (int i = 0; i < roundTrips; i++) {
+      String asking = prepare().await(30, TimeUnit.SECONDS);
+      micros[i] = ask(asking).await(30, TimeUnit.SECONDS);
+    }
+    long allocated = BenchJvm.allocatedBytes() - allocatedBefore;
+    Arrays.sort(micros);
+    System.out.printf("%s: %d sequential round trips%s: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+        describe(url), roundTrips, label, OrderFixtures.quantile(micros, 0.50) / 1000.0,
+        OrderFixtures.quantile(micros, 0.90) / 1000.0, OrderFixtures.quantile(micros, 0.99) / 1000.0,
+        micros[roundTrips - 1] / 1000.0);
+    long[] inside = inRuntime.stream().mapToLong(Long::longValue).sorted().toArray();
+    if (inside.length > 0) {
+      System.out.printf("%s: the same, from Ping's sending transition to its answered one (no caller thread): p50 %.3f ms,"
+          + " p90 %.3f ms, p99 %.3f ms%n", describe(url), OrderFixtures.quantile(inside, 0.50) / 1000.0,
+          OrderFixtures.quantile(inside, 0.90) / 1000.0, OrderFixtures.quantile(inside, 0.99) / 1000.0);
+    }
+    System.out.printf("%s: allocated %.1f KiB per round trip (all threads)%n", describe(url), allocated / 1024.0 / roundTrips);
   }
 
   /** One round trip; completes with its duration in microseconds (from GO to Done). */

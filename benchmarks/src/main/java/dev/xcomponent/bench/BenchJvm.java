@@ -1,0 +1,38 @@
+package dev.xcomponent.bench;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.util.Arrays;
+
+/**
+ * What a benchmark's figures depend on in the JVM itself: the heap settings it runs with, and the
+ * bytes all threads allocated between two readings.
+ *
+ * <p>Rule: a latency figure is reported together with {@link #describe()}. On a virtual machine, a
+ * heap that grows into memory never touched before pays a page fault per fresh 4 KiB page; in the
+ * in-memory round trip that made whole phases of a run 3 to 8 times slower, until the next
+ * collection moved allocation back into touched regions (benchmarks/README.md, "Heap pre-touch").
+ */
+final class BenchJvm {
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  private BenchJvm() {}
+
+  /** One line: initial and maximum heap, whether the heap is pre-touched, and the collector. */
+  static String describe() {
+    MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    String collectors = String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
+    return String.format("JVM heap: initial %d MiB, max %d MiB, pre-touched %s, collectors %s", heap.getInit() >> 20,
+        heap.getMax() >> 20, hotspot.getVMOption("AlwaysPreTouch").getValue(), collectors);
+  }
+
+  /** Bytes allocated so far by the threads alive now (a thread that ended takes its count with it). */
+  static long allocatedBytes() {
+    long[] ids = THREADS.getAllThreadIds();
+    return Arrays.stream(THREADS.getThreadAllocatedBytes(ids)).filter(b -> b > 0).sum();
+  }
+}
