@@ -20,14 +20,24 @@ final class BenchJvm {
 
   private BenchJvm() {}
 
-  /** One line: initial and maximum heap, whether the heap is pre-touched, and the collector. */
+  /**
+   * Initial and maximum heap, whether the heap is pre-touched, and the collectors; followed by a
+   * warning line when the heap can still grow into untouched memory.
+   */
   static String describe() {
     MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    boolean preTouched = Boolean.parseBoolean(hotspot.getVMOption("AlwaysPreTouch").getValue());
     String collectors = String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream()
         .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
-    return String.format("JVM heap: initial %d MiB, max %d MiB, pre-touched %s, collectors %s", heap.getInit() >> 20,
-        heap.getMax() >> 20, hotspot.getVMOption("AlwaysPreTouch").getValue(), collectors);
+    String line = String.format("JVM heap: initial %d MiB, max %d MiB, pre-touched %s, collectors %s", heap.getInit() >> 20,
+        heap.getMax() >> 20, preTouched, collectors);
+    if (!preTouched) {
+      line += "\nWarning: the heap is not pre-touched. Until it stops growing, allocation lands on pages never"
+          + " touched before and latency figures include their page faults. For steady-state figures run with"
+          + " -Xms1g -Xmx1g -XX:+AlwaysPreTouch, or warm up for longer (benchmarks/README.md, \"Heap pre-touch\").";
+    }
+    return line;
   }
 
   /** Bytes allocated so far by the threads alive now (a thread that ended takes its count with it). */
