@@ -4,7 +4,6 @@ import dev.xcomponent.domain.engine.Event;
 import dev.xcomponent.domain.engine.Instance;
 import dev.xcomponent.domain.engine.Transitioned;
 import dev.xcomponent.port.HookKind;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -36,7 +35,7 @@ final class Reports {
   void entryPointCreated(Instance i) {
     emit(
         "entry_point_created",
-        () -> map("componentName", component, "machineName", i.machine().name(), "instanceId", i.id()));
+        () -> Payload.of(0, "componentName", component, "machineName", i.machine().name(), "instanceId", i.id()));
   }
 
   void transition(Transitioned tr, HookPlan plan) {
@@ -55,14 +54,14 @@ final class Reports {
     emit(
         "state_change",
         () -> {
-          Map<String, Object> m = map("instanceId", after.id(), "machineName", after.machine().name());
-          m.put("previousState", before.state());
-          m.put("newState", after.state());
-          m.put("stateType", after.machine().state(after.state()).type().yamlName());
-          m.put("event", event(event));
-          m.put("eventId", after.id() + ":" + tr.recorded().seq());
-          m.put("timestamp", tr.recorded().timestamp());
-          m.put("instance", instance(after));
+          Payload m = Payload.of(9, "instanceId", after.id(), "machineName", after.machine().name());
+          m.with("previousState", before.state());
+          m.with("newState", after.state());
+          m.with("stateType", after.machine().state(after.state()).type().yamlName());
+          m.with("event", event(event));
+          m.with("eventId", after.id() + ":" + tr.recorded().seq());
+          m.with("timestamp", tr.recorded().timestamp());
+          m.with("instance", instance(after));
           return m;
         });
     if (plan.entryMethod() != null) {
@@ -73,7 +72,7 @@ final class Reports {
   void ignored(Instance i, Event e) {
     emit(
         "event_ignored",
-        () -> map("instanceId", i.id(), "event", event(e), "currentState", i.state()));
+        () -> Payload.of(0, "instanceId", i.id(), "event", event(e), "currentState", i.state()));
   }
 
   void disposed(Instance i) {
@@ -84,9 +83,9 @@ final class Reports {
     emit(
         "user_code_error",
         () -> {
-          Map<String, Object> m = map("instanceId", i.id(), "method", method, "hook", kind.eventName());
-          m.put("error", HookRun.describe(error));
-          m.put("errorType", error.getClass().getName());
+          Payload m = Payload.of(5, "instanceId", i.id(), "method", method, "hook", kind.eventName());
+          m.with("error", HookRun.describe(error));
+          m.with("errorType", error.getClass().getName());
           return m;
         });
   }
@@ -94,21 +93,21 @@ final class Reports {
   void interMachine(String sourceId, String targetId, String targetMachine) {
     emit(
         "inter_machine_transition",
-        () -> map("sourceInstanceId", sourceId, "targetInstanceId", targetId, "targetMachine", targetMachine));
+        () -> Payload.of(0, "sourceInstanceId", sourceId, "targetInstanceId", targetId, "targetMachine", targetMachine));
   }
 
   void crossComponent(Instance source, String targetComponent, String targetMachine, String targetEvent, Map<String, Object> data, String note) {
     emit(
         "cross_component_transition",
         () -> {
-          Map<String, Object> m = map("sourceInstanceId", source.id(), "sourceComponent", component);
-          m.put("sourceMachine", source.machine().name());
-          m.put("targetComponent", targetComponent);
-          m.put("targetMachine", targetMachine);
-          m.put("targetEvent", targetEvent);
-          m.put("context", data);
+          Payload m = Payload.of(8, "sourceInstanceId", source.id(), "sourceComponent", component);
+          m.with("sourceMachine", source.machine().name());
+          m.with("targetComponent", targetComponent);
+          m.with("targetMachine", targetMachine);
+          m.with("targetEvent", targetEvent);
+          m.with("context", data);
           if (note != null) {
-            m.put("dropped", note);
+            m.with("dropped", note);
           }
           return m;
         });
@@ -118,10 +117,10 @@ final class Reports {
     emit(
         "cascade_completed",
         () -> {
-          Map<String, Object> m = map("sourceInstanceId", sourceId, "targetMachine", machine);
-          m.put("targetState", state);
-          m.put("event", eventType);
-          m.put("processedCount", processed);
+          Payload m = Payload.of(5, "sourceInstanceId", sourceId, "targetMachine", machine);
+          m.with("targetState", state);
+          m.with("event", eventType);
+          m.with("processedCount", processed);
           return m;
         });
   }
@@ -129,19 +128,19 @@ final class Reports {
   void cascadeError(String sourceId, String machine, String error) {
     emit(
         "cascade_error",
-        () -> map("sourceInstanceId", sourceId, "rule", map("targetMachine", machine), "error", error));
+        () -> Payload.of(0, "sourceInstanceId", sourceId, "rule", Payload.of(0, "targetMachine", machine), "error", error));
   }
 
   void crossComponentCascade(String sourceComponent, String sourceId, String machine, String state, String eventType, int processed) {
     emit(
         "cross_component_cascade",
         () -> {
-          Map<String, Object> m = map("sourceInstanceId", sourceId, "sourceComponent", sourceComponent);
-          m.put("targetComponent", component);
-          m.put("targetMachine", machine);
-          m.put("targetState", state);
-          m.put("event", eventType);
-          m.put("processedCount", processed);
+          Payload m = Payload.of(7, "sourceInstanceId", sourceId, "sourceComponent", sourceComponent);
+          m.with("targetComponent", component);
+          m.with("targetMachine", machine);
+          m.with("targetState", state);
+          m.with("event", eventType);
+          m.with("processedCount", processed);
           return m;
         });
   }
@@ -150,10 +149,10 @@ final class Reports {
     emit(
         "broadcast_completed",
         () -> {
-          Map<String, Object> m = map("machineName", machine, "currentState", state == null ? "*" : state);
-          m.put("event", e.type());
-          m.put("matchedCount", c.matched());
-          m.put("processedCount", c.processed());
+          Payload m = Payload.of(5, "machineName", machine, "currentState", state == null ? "*" : state);
+          m.with("event", e.type());
+          m.with("matchedCount", c.matched());
+          m.with("processedCount", c.processed());
           return m;
         });
   }
@@ -161,44 +160,36 @@ final class Reports {
   void broadcastError(String instanceId, Event e, Throwable error) {
     emit(
         "broadcast_error",
-        () -> map("instanceId", instanceId, "event", e.type(), "error", HookRun.describe(error)));
+        () -> Payload.of(0, "instanceId", instanceId, "event", e.type(), "error", HookRun.describe(error)));
   }
 
   void messageError(String target, Event e, String error) {
-    emit("message_error", () -> map("target", target, "event", e.type(), "error", error));
+    emit("message_error", () -> Payload.of(0, "target", target, "event", e.type(), "error", error));
   }
 
   private static Map<String, Object> hook(Instance i, String method, String state, Event e) {
-    Map<String, Object> m = map("instanceId", i.id(), "method", method, "state", state);
-    m.put("event", event(e));
+    Payload m = Payload.of(4, "instanceId", i.id(), "method", method, "state", state);
+    m.with("event", event(e));
     return m;
   }
 
   static Map<String, Object> event(Event e) {
-    return map("type", e.type(), "payload", e.payload(), "timestamp", e.timestamp());
+    return Payload.of(0, "type", e.type(), "payload", e.payload(), "timestamp", e.timestamp());
   }
 
   static Map<String, Object> instance(Instance i) {
-    Map<String, Object> m = map("id", i.id(), "machineName", i.machine().name(), "currentState", i.state());
-    m.put("status", i.status().jsonName());
-    m.put("context", i.data());
+    Payload m = Payload.of(10, "id", i.id(), "machineName", i.machine().name(), "currentState", i.state());
+    m.with("status", i.status().jsonName());
+    m.with("context", i.data());
     if (i.publicMember() != null) {
-      m.put("publicMember", i.publicMember());
+      m.with("publicMember", i.publicMember());
     }
-    m.put("createdAt", i.createdAt());
-    m.put("updatedAt", i.updatedAt());
-    m.put("isEntryPoint", i.isEntryPoint());
+    m.with("createdAt", i.createdAt());
+    m.with("updatedAt", i.updatedAt());
+    m.with("isEntryPoint", i.isEntryPoint());
     if (i.parentId() != null) {
-      m.put("parentInstanceId", i.parentId());
-      m.put("parentMachineName", i.parentMachine());
-    }
-    return m;
-  }
-
-  private static Map<String, Object> map(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
+      m.with("parentInstanceId", i.parentId());
+      m.with("parentMachineName", i.parentMachine());
     }
     return m;
   }
