@@ -1,6 +1,8 @@
 package dev.xcomponent.application;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
@@ -10,6 +12,18 @@ import java.util.UUID;
  * outbox after a restart) is recognised by the store even after the receiver restarted.
  */
 final class MessageKeys {
+  /**
+   * One MD5 digest per thread, reset by each {@code digest} call. {@code UUID.nameUUIDFromBytes}
+   * looks one up in the security providers on every call, which cost more than the hash itself.
+   */
+  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no MD5, which every Java platform must provide", e);
+    }
+  });
+
   private MessageKeys() {}
 
   /** The key of a trigger_event addressed to one instance. */
@@ -38,8 +52,22 @@ final class MessageKeys {
     return uuid("create:" + messageId);
   }
 
-  /** The name-based (version 3) UUID of {@code text}. */
+  /**
+   * The name-based (version 3) UUID of {@code text}: the same value as {@code
+   * UUID.nameUUIDFromBytes} of its UTF-8 bytes, which ids stored by earlier versions were made with.
+   */
   static String uuid(String text) {
-    return UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)).toString();
+    byte[] hash = MD5.get().digest(text.getBytes(StandardCharsets.UTF_8));
+    hash[6] = (byte) ((hash[6] & 0x0f) | 0x30); // version 3
+    hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
+    return new UUID(bigEndian(hash, 0), bigEndian(hash, 8)).toString();
+  }
+
+  private static long bigEndian(byte[] b, int from) {
+    long v = 0;
+    for (int i = from; i < from + 8; i++) {
+      v = (v << 8) | (b[i] & 0xff);
+    }
+    return v;
   }
 }

@@ -15,6 +15,12 @@ class MessageKeysTest {
     for (String text : new String[] {"", "outbox:e1:1", "delivery:m\ni", "create:é-ü-中"}) {
       assertEquals(UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)).toString(), MessageKeys.uuid(text));
     }
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < 2_000; i++) {
+      String text = random.ints(random.nextInt(80), 0, 0x3000).collect(StringBuilder::new,
+          StringBuilder::appendCodePoint, StringBuilder::append).toString();
+      assertEquals(UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)).toString(), MessageKeys.uuid(text), text);
+    }
   }
 
   @Test
