@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * native library ships in the jar for x86-64 and ARM64): fewer system calls per read, write and
  * thread wake-up than Java NIO, which is worth 10 to 15 % of persisted transitions per second and
  * a few microseconds per hand-off between event loops. Where the library cannot load (another OS,
- * a musl libc), Vert.x falls back to NIO by itself; the log says which one runs and why.
+ * a musl libc), Vert.x falls back to NIO by itself; the log says which one runs and why. It also
+ * logs the heap settings ({@link JvmMemory}).
  */
 final class ProcessVertx {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessVertx.class);
@@ -31,6 +32,7 @@ final class ProcessVertx {
       LOG.info("I/O transport: Java NIO (the native transport is unavailable: {})",
           why == null ? "unknown reason" : why.toString());
     }
+    LOG.info(JvmMemory.current().describe());
     return vertx;
   }
 }
