@@ -1,5 +1,8 @@
 package dev.xcomponent.application;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Broker channel names, as in the reference layout (SPEC §c.2), so runtimes and dashboards written
  * against either implementation interoperate.
@@ -25,7 +28,30 @@ public final class Channels {
   /** Our addition: an instance disposed of by a runtime. */
   public static final String INSTANCE_DISPOSED = "fsm:events:instance_disposed";
 
+  /**
+   * The command channels whose messages name the one component they are for: {@code componentName}
+   * in create_instance and trigger_event, {@code targetComponent} in cross_component_event.
+   */
+  public static final List<String> ADDRESSED = List.of(CREATE_INSTANCE, CROSS_COMPONENT_EVENT, TRIGGER_EVENT);
+
   private Channels() {}
+
+  /**
+   * The consumer group {@code message} on {@code channel} is addressed to: the {@link #group} of
+   * the component it names, or null when it names none (a trigger_event without {@code
+   * componentName}, any message of another channel), in which case every group consuming the
+   * channel must see it. A group's members ignore messages addressed to another component, so a
+   * broker may leave those out of the group's deliveries.
+   */
+  public static String addressee(String channel, Map<String, ?> message) {
+    String field = switch (channel) {
+      case CREATE_INSTANCE, TRIGGER_EVENT -> "componentName";
+      case CROSS_COMPONENT_EVENT -> "targetComponent";
+      default -> null;
+    };
+    Object component = field == null ? null : message.get(field);
+    return component instanceof String name && !name.isBlank() ? group(name) : null;
+  }
 
   /** The channel of component-addressed messages (cascades and broadcasts). */
   public static String component(String name) {

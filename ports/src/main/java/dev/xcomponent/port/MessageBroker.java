@@ -47,7 +47,9 @@ public interface MessageBroker {
    * Joins consumer group {@code group} on {@code channels}. The group exists from its first
    * {@code consume} on; every message published on one of its channels afterwards is delivered to
    * one of its members until a handler's future succeeds. A member has a bounded number of
-   * unacknowledged deliveries at a time.
+   * unacknowledged deliveries at a time. An adapter may leave out the messages addressed to
+   * another group ({@code Channels.addressee}: a command naming another component), which members
+   * would only acknowledge and drop; it never leaves out one addressed to this group or to none.
    */
   Future<Subscription> consume(String group, List<String> channels, DeliveryHandler handler);
 

@@ -11,7 +11,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.util.Collection;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -53,8 +52,8 @@ abstract class Endpoint implements MessageBroker.Subscription {
   /** Declares the queue to consume from on {@code channel} and returns its name. */
   abstract String declareQueue(Channel channel) throws IOException;
 
-  /** The routing keys the queue is bound with. */
-  abstract Collection<String> routingKeys();
+  /** Binds {@code queue} so that it receives what this endpoint listens to. */
+  abstract void bind(Channel channel, String queue) throws IOException;
 
   /** Handles one delivery on the subscriber's context, and acknowledges or rejects it. */
   abstract void deliver(Channel channel, Envelope envelope, AMQP.BasicProperties properties, byte[] body);
@@ -70,10 +69,9 @@ abstract class Endpoint implements MessageBroker.Subscription {
     }
     try {
       opened.basicQos(wiring.prefetch());
+      RabbitTopology.declare(opened);
       String queue = declareQueue(opened);
-      for (String key : routingKeys()) {
-        opened.queueBind(queue, RabbitTopology.EXCHANGE, key);
-      }
+      bind(opened, queue);
       opened.basicConsume(queue, false, new Receiver(opened));
     } catch (IOException | RuntimeException e) {
       AmqpErrors.closeQuietly(opened);

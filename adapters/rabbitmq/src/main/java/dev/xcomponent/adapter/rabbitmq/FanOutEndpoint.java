@@ -5,8 +5,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Envelope;
 import io.vertx.core.Context;
 import java.io.IOException;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -42,8 +40,8 @@ final class FanOutEndpoint extends Endpoint {
   }
 
   @Override
-  Collection<String> routingKeys() {
-    return List.of(routingKey);
+  void bind(Channel channel, String queue) throws IOException {
+    channel.queueBind(queue, RabbitTopology.EXCHANGE, routingKey);
   }
 
   @Override

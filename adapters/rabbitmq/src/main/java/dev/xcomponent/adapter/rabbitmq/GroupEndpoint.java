@@ -9,7 +9,6 @@ import dev.xcomponent.port.MessageBroker.DeliveryHandler;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.io.IOException;
-import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -48,9 +47,25 @@ final class GroupEndpoint extends Endpoint {
     return queue;
   }
 
+  /**
+   * An addressed command channel is bound through the commands exchange (commands for this group)
+   * and the unaddressed exchange (commands for no group in particular); any other channel straight
+   * to the topic exchange. The direct binding earlier versions made for a command channel is
+   * removed, or the queue would keep receiving every component's commands.
+   */
   @Override
-  Collection<String> routingKeys() {
-    return channelsByKey.keySet();
+  void bind(Channel channel, String queue) throws IOException {
+    for (Map.Entry<String, String> e : channelsByKey.entrySet()) {
+      String key = e.getKey();
+      if (RabbitTopology.addressed(e.getValue())) {
+        channel.queueBind(queue, RabbitTopology.COMMANDS_EXCHANGE, "",
+            Map.of("x-match", "all", RabbitTopology.ROUTE_HEADER, RabbitTopology.route(group, e.getValue())));
+        channel.queueBind(queue, RabbitTopology.UNADDRESSED_EXCHANGE, key);
+        channel.queueUnbind(queue, RabbitTopology.EXCHANGE, key);
+      } else {
+        channel.queueBind(queue, RabbitTopology.EXCHANGE, key);
+      }
+    }
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.io.IOException;
  * The channel publications go through: in confirm mode, so a publication completes only once the
  * broker confirmed it (for a persistent message routed to a durable queue: once it is on disk).
  * The channel is opened on every (re)connection, and again if the broker closed it alone; opening
- * it (re)declares the exchange. Used on the {@link AmqpIo} thread only.
+ * it (re)declares the exchanges. Used on the {@link AmqpIo} thread only.
  */
 final class Publisher {
   private Channel channel;
@@ -22,7 +22,7 @@ final class Publisher {
       throw new IOException("RabbitMQ has no channel left on this connection");
     }
     try {
-      opened.exchangeDeclare(RabbitTopology.EXCHANGE, RabbitTopology.EXCHANGE_TYPE, true);
+      RabbitTopology.declare(opened);
       opened.confirmSelect();
     } catch (IOException | RuntimeException e) {
       AmqpErrors.closeQuietly(opened);

@@ -1,6 +1,7 @@
 package dev.xcomponent.adapter.rabbitmq;
 
 import com.rabbitmq.client.AMQP;
+import dev.xcomponent.application.Channels;
 import com.rabbitmq.client.Connection;
 import dev.xcomponent.port.MessageBroker;
 import io.vertx.core.Context;
@@ -185,7 +186,7 @@ public final class RabbitMqMessageBroker implements MessageBroker {
         "RabbitMQ at " + server + " did not confirm the message within " + timeoutMillis
             + " ms; it may or may not have been delivered")));
     confirmation.future().onComplete(done -> vertx.cancelTimer(timer));
-    AMQP.BasicProperties properties = properties(channel);
+    AMQP.BasicProperties properties = properties(channel, Channels.addressee(channel, message));
     io.call(() -> {
       publisher.send(keeper.requireConnection(), routingKey, properties, body, confirmation);
       return null;
@@ -318,11 +319,15 @@ public final class RabbitMqMessageBroker implements MessageBroker {
     });
   }
 
-  private static AMQP.BasicProperties properties(String channel) {
+  /** Persistent JSON, with the channel's name, and the route of a command addressed to one group. */
+  private static AMQP.BasicProperties properties(String channel, String addressee) {
+    Map<String, Object> headers = addressee == null
+        ? Map.of(RabbitTopology.CHANNEL_HEADER, channel)
+        : Map.of(RabbitTopology.CHANNEL_HEADER, channel, RabbitTopology.ROUTE_HEADER, RabbitTopology.route(addressee, channel));
     return new AMQP.BasicProperties.Builder()
         .contentType("application/json")
         .deliveryMode(2)
-        .headers(Map.of(RabbitTopology.CHANNEL_HEADER, channel))
+        .headers(headers)
         .build();
   }
 

@@ -1,5 +1,10 @@
 package dev.xcomponent.adapter.rabbitmq;
 
+import com.rabbitmq.client.Channel;
+import dev.xcomponent.application.Channels;
+import java.io.IOException;
+import java.util.Map;
+
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -8,6 +13,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * has one: one durable topic exchange, routing key = channel with {@code ':'} replaced by {@code
  * '.'}, one exclusive auto-delete queue per fan-out subscription and one durable queue per
  * consumer group.
+ *
+ * <p>Commands addressed to one component ({@link Channels#addressee}) reach only that component's
+ * group queue, so each is stored once instead of once per component. Every message is still
+ * published to the topic exchange with its usual routing key (fan-out subscribers, the reference
+ * implementation's included, see them all); the topic exchange also passes the addressed command
+ * channels to a headers exchange, {@link #COMMANDS_EXCHANGE}, where each group queue is bound by
+ * its {@link #ROUTE_HEADER}. A command that matches no binding (it names no component, was
+ * published without the header, or names a component that has no queue yet) goes on to the
+ * alternate exchange {@link #UNADDRESSED_EXCHANGE}, a topic exchange every group queue is bound to
+ * by routing key, and reaches every group as before.
  */
 final class RabbitTopology {
   /** The durable topic exchange every message goes through. */
@@ -25,10 +40,43 @@ final class RabbitTopology {
    */
   static final String CHANNEL_HEADER = "x-xcomponent-channel";
 
+  /** Durable headers exchange that hands addressed commands to their group's queue only. */
+  static final String COMMANDS_EXCHANGE = "xcomponent.commands";
+  /** Durable topic exchange for the commands {@link #COMMANDS_EXCHANGE} could not route. */
+  static final String UNADDRESSED_EXCHANGE = "xcomponent.commands.unaddressed";
+  /**
+   * Header naming the group and channel an addressed command is for ({@link #route}). Its name
+   * does not start with {@code x-}: RabbitMQ's headers exchange ignores such headers.
+   */
+  static final String ROUTE_HEADER = "xcomponent-route";
+
   /** AMQP short strings (routing keys, queue names) hold at most this many bytes. */
   static final int MAX_NAME_BYTES = 255;
 
   private RabbitTopology() {}
+
+  /**
+   * Declares the exchanges and the bindings between them. Idempotent; run on every channel that
+   * publishes or binds a queue, before it does.
+   */
+  static void declare(Channel channel) throws IOException {
+    channel.exchangeDeclare(EXCHANGE, EXCHANGE_TYPE, true);
+    channel.exchangeDeclare(UNADDRESSED_EXCHANGE, "topic", true);
+    channel.exchangeDeclare(COMMANDS_EXCHANGE, "headers", true, false, Map.of("alternate-exchange", UNADDRESSED_EXCHANGE));
+    for (String command : Channels.ADDRESSED) {
+      channel.exchangeBind(COMMANDS_EXCHANGE, EXCHANGE, routingKey(command));
+    }
+  }
+
+  /** Whether messages of {@code channel} may be addressed to one group. */
+  static boolean addressed(String channel) {
+    return Channels.ADDRESSED.contains(channel);
+  }
+
+  /** The {@link #ROUTE_HEADER} value of a command on {@code channel} addressed to {@code group}. */
+  static String route(String group, String channel) {
+    return group + "@" + channel;
+  }
 
   /**
    * The routing key of {@code channel}.

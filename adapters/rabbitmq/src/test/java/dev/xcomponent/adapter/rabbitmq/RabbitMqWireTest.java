@@ -7,6 +7,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
+import dev.xcomponent.application.Channels;
 import dev.xcomponent.port.MessageBroker;
 import dev.xcomponent.port.MessageBroker.Delivery;
 import io.vertx.core.Future;
@@ -111,6 +112,72 @@ class RabbitMqWireTest {
     assertThat(fannedOut.get(0)).containsEntry("type", "create_instance").containsEntry("n", 7);
     assertThat(consumed.get(0).channel()).isEqualTo(channel);
     assertThat(consumed.get(0).redelivered()).isFalse();
+  }
+
+  @Test
+  void aCommandNamingOneComponentIsStoredOnlyInThatComponentsQueue() throws Exception {
+    MessageBroker broker = open(RabbitServer.settings());
+    String a = "A-" + id;
+    String b = "B-" + id;
+    Map<String, List<String>> got = Map.of(a, new CopyOnWriteArrayList<>(), b, new CopyOnWriteArrayList<>());
+    for (String component : List.of(a, b)) {
+      groupQueues.add("xcomponent.group." + Channels.group(component));
+      await(broker.consume(Channels.group(component), List.of(Channels.CROSS_COMPONENT_EVENT, Channels.TRIGGER_EVENT), d -> {
+        got.get(component).add((String) d.message().get("n"));
+        return Future.succeededFuture();
+      }));
+    }
+    List<String> fannedOut = new CopyOnWriteArrayList<>();
+    await(broker.subscribe(Channels.CROSS_COMPONENT_EVENT, m -> {
+      if (id.equals(m.get("test"))) {
+        fannedOut.add((String) m.get("n"));
+      }
+    }));
+
+    await(broker.publish(Channels.CROSS_COMPONENT_EVENT, Map.of("test", id, "n", "to-a", "targetComponent", a)));
+    await(broker.publish(Channels.CROSS_COMPONENT_EVENT, Map.of("test", id, "n", "to-b", "targetComponent", b)));
+    // a component no runtime ever started: no queue is bound for it, so every group sees it
+    await(broker.publish(Channels.CROSS_COMPONENT_EVENT, Map.of("test", id, "n", "to-z", "targetComponent", "Z-" + id)));
+    // a trigger_event naming no component is for every group
+    await(broker.publish(Channels.TRIGGER_EVENT, Map.of("test", id, "n", "to-all", "instanceId", "i")));
+    // the reference implementation publishes without our headers: every group sees it
+    rawChannel.basicPublish("xcomponent.events", "fsm.commands.cross_component_event",
+        new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+        new JsonObject().put("test", id).put("n", "reference").put("targetComponent", a).encode().getBytes(StandardCharsets.UTF_8));
+
+    eventually("every expected delivery", () -> got.get(a).size() == 4 && got.get(b).size() == 4 && fannedOut.size() == 4);
+    Thread.sleep(300);
+    assertThat(got.get(a)).containsExactlyInAnyOrder("to-a", "to-z", "to-all", "reference");
+    assertThat(got.get(b)).containsExactlyInAnyOrder("to-b", "to-z", "to-all", "reference");
+    assertThat(fannedOut).as("fan-out subscribers still see every command")
+        .containsExactlyInAnyOrder("to-a", "to-b", "to-z", "reference");
+  }
+
+  @Test
+  void aGroupQueueBoundByAnEarlierVersionStopsReceivingOtherComponentsCommands() throws Exception {
+    String c = "C-" + id;
+    String queue = "xcomponent.group." + Channels.group(c);
+    groupQueues.add(queue);
+    // as earlier versions left it: bound straight to the topic exchange, so it got every command
+    rawChannel.exchangeDeclare("xcomponent.events", "topic", true);
+    rawChannel.queueDeclare(queue, true, false, false, null);
+    rawChannel.queueBind(queue, "xcomponent.events", "fsm.commands.cross_component_event");
+
+    MessageBroker broker = open(RabbitServer.settings());
+    List<String> got = new CopyOnWriteArrayList<>();
+    await(broker.consume(Channels.group(c), List.of(Channels.CROSS_COMPONENT_EVENT), d -> {
+      got.add((String) d.message().get("n"));
+      return Future.succeededFuture();
+    }));
+    String d = "D-" + id;
+    groupQueues.add("xcomponent.group." + Channels.group(d));
+    await(broker.consume(Channels.group(d), List.of(Channels.CROSS_COMPONENT_EVENT), m -> Future.succeededFuture()));
+    await(broker.publish(Channels.CROSS_COMPONENT_EVENT, Map.of("test", id, "n", "to-d", "targetComponent", d)));
+    await(broker.publish(Channels.CROSS_COMPONENT_EVENT, Map.of("test", id, "n", "to-c", "targetComponent", c)));
+
+    eventually("the command for C", () -> got.contains("to-c"));
+    Thread.sleep(300);
+    assertThat(got).containsExactly("to-c");
   }
 
   @Test
