@@ -69,7 +69,6 @@ abstract class Endpoint implements MessageBroker.Subscription {
     }
     try {
       opened.basicQos(wiring.prefetch());
-      RabbitTopology.declare(opened);
       String queue = declareQueue(opened);
       bind(opened, queue);
       opened.basicConsume(queue, false, new Receiver(opened));

@@ -55,6 +55,7 @@ final class GroupEndpoint extends Endpoint {
    */
   @Override
   void bind(Channel channel, String queue) throws IOException {
+    RabbitTopology.declare(channel); // again: an exchange may have been deleted since the connection opened
     for (Map.Entry<String, String> e : channelsByKey.entrySet()) {
       String key = e.getKey();
       if (RabbitTopology.addressed(e.getValue())) {
