@@ -1,5 +1,6 @@
 package dev.xcomponent.adapter.redis;
 
+import dev.xcomponent.application.Channels;
 import dev.xcomponent.port.MessageBroker.Delivery;
 import dev.xcomponent.port.MessageBroker.DeliveryHandler;
 import io.vertx.core.Context;
@@ -22,6 +23,9 @@ import org.slf4j.LoggerFactory;
  *       in a queue of at most {@code queueLimit}. A message that finds the queue full is left to
  *       the other members (logged): a busy member does not claim what it cannot start.
  *   <li>A message without a string {@code messageId} cannot be claimed: every member handles it.
+ *   <li>A command addressed to another group ({@link Channels#addressee}) is neither claimed nor
+ *       delivered: Redis sends every command to every subscriber, and this spares a claim round
+ *       trip and a hand-off per command and per other component.
  *   <li>A failed claim, a failed handler future or a throwing handler is tried again by this member
  *       after {@link Backoff#RETRY} (50 ms doubling, capped at 1 s), marked redelivered once the
  *       handler has seen it; after {@code maxAttempts} attempts the message is logged and dropped.
@@ -65,12 +69,16 @@ final class GroupMember implements ChannelListener {
     if (!active) {
       return;
     }
+    Map<String, Object> first = message.message();
+    String addressee = Channels.addressee(message.channel(), first);
+    if (addressee != null && !addressee.equals(group)) {
+      return; // a command for another component: no claim, no delivery (MessageBroker#consume allows it)
+    }
     if (queue.size() >= queueLimit) {
       LOG.warn("Group {}: member {} has {} messages waiting; a message on {} is left to the other members",
           group, memberId, queue.size(), message.channel());
       return;
     }
-    Map<String, Object> first = message.message();
     Object id = first.get(MESSAGE_ID);
     String messageId = id instanceof String s && !s.isEmpty() ? s : null;
     queue.addLast(new Pending(message, first, messageId, memberId + ":" + ++deliveries));

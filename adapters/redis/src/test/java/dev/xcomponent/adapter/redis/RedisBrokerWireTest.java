@@ -4,6 +4,7 @@ import static dev.xcomponent.adapter.redis.RedisTestServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.xcomponent.application.Channels;
 import dev.xcomponent.port.MessageBroker;
 import dev.xcomponent.port.MessageBroker.Delivery;
 import io.vertx.core.Context;
@@ -175,6 +176,30 @@ class RedisBrokerWireTest {
     assertThat(send(Request.cmd(Command.PTTL).arg(key)).toLong()).isBetween(1L, 30_000L);
     Thread.sleep(300);
     assertThat(got).extracting(d -> d.message().get("n")).containsExactly(1);
+  }
+
+  @Test
+  void aCommandNamingAnotherComponentIsNeitherClaimedNorDelivered() throws Exception {
+    String id = UUID.randomUUID().toString();
+    String a = "A-" + id;
+    String b = "B-" + id;
+    Map<String, List<Object>> got = Map.of(a, new CopyOnWriteArrayList<>(), b, new CopyOnWriteArrayList<>());
+    MessageBroker broker = broker();
+    for (String component : List.of(a, b)) {
+      await(broker.consume(Channels.group(component), List.of(Channels.CROSS_COMPONENT_EVENT, Channels.TRIGGER_EVENT), d -> {
+        got.get(component).add(d.message().get("n"));
+        return Future.succeededFuture();
+      }));
+    }
+    await(broker.publish(Channels.CROSS_COMPONENT_EVENT, Map.of("messageId", "to-a-" + id, "n", 1, "targetComponent", a)));
+    await(broker.publish(Channels.TRIGGER_EVENT, Map.of("messageId", "to-all-" + id, "n", 2, "instanceId", "i")));
+    eventually("the deliveries", () -> got.get(a).size() == 2 && got.get(b).size() == 1);
+    Thread.sleep(300);
+    assertThat(got.get(a)).containsExactlyInAnyOrder(1, 2);
+    assertThat(got.get(b)).containsExactly(2);
+    assertThat(send(Request.cmd(Command.EXISTS).arg(PREFIX + ":group:" + Channels.group(a) + ":to-a-" + id)).toLong()).isEqualTo(1);
+    assertThat(send(Request.cmd(Command.EXISTS).arg(PREFIX + ":group:" + Channels.group(b) + ":to-a-" + id)).toLong())
+        .as("no claim by the other component").isZero();
   }
 
   @Test
