@@ -1,5 +1,6 @@
 package dev.xcomponent.adapter.kafka;
 
+import dev.xcomponent.application.Channels;
 import dev.xcomponent.port.MessageBroker;
 import dev.xcomponent.port.MessageBroker.DeliveryHandler;
 import io.vertx.core.Context;
@@ -51,6 +52,7 @@ import org.slf4j.LoggerFactory;
 final class GroupMember extends ConsumerLoop {
   private static final Logger LOG = LoggerFactory.getLogger(GroupMember.class);
 
+  private final String group;
   private final DeliveryHandler handler;
   private final Map<String, String> channels;
   private final Map<TopicPartition, PartitionLedger> ledgers = new HashMap<>();
@@ -58,13 +60,14 @@ final class GroupMember extends ConsumerLoop {
   private final List<PartitionLedger.Entry> retries = new ArrayList<>();
 
   /**
-   * A member of group {@code groupId}.
+   * A member of group {@code group}, whose Kafka consumer group is {@code groupId}.
    *
    * @param channels the channel of each topic, in the order given to {@code consume}
    */
-  GroupMember(KafkaSettings settings, Context context, String groupId, Map<String, String> channels,
+  GroupMember(KafkaSettings settings, Context context, String group, String groupId, Map<String, String> channels,
       DeliveryHandler handler) {
     super(settings, context, "group", groupId, List.copyOf(channels.keySet()), "member of group " + groupId);
+    this.group = group;
     this.handler = handler;
     this.channels = Map.copyOf(channels);
   }
@@ -202,6 +205,13 @@ final class GroupMember extends ConsumerLoop {
     } catch (RuntimeException e) {
       LOG.error("{}: record {}@{} is not a JSON object; skipped for good ({})", label, ledger.partition(),
           record.offset(), e.getMessage());
+      ledger.settle(ledger.open(record.offset(), Map.of()));
+      return;
+    }
+    String addressee = Channels.addressee(channels.get(record.topic()), message);
+    if (addressee != null && !addressee.equals(group)) {
+      // A command for another component: settled here, without a hand-off to the handler, which
+      // would only drop it (MessageBroker#consume allows leaving it out).
       ledger.settle(ledger.open(record.offset(), Map.of()));
       return;
     }

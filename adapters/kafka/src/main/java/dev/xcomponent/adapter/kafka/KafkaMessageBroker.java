@@ -204,7 +204,7 @@ public final class KafkaMessageBroker implements MessageBroker {
     }
     String groupId = settings.groupPrefix() + "." + group;
     return Future.fromCompletionStage(topics.ensureAll(List.copyOf(byTopic.keySet())), context)
-        .compose(v -> launch(new GroupMember(settings, context, groupId, byTopic, handler)));
+        .compose(v -> launch(new GroupMember(settings, context, group, groupId, byTopic, handler)));
   }
 
   /** True: a consumer group's committed offsets keep its place while no member runs. */
