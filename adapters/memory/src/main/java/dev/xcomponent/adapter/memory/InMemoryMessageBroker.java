@@ -1,5 +1,6 @@
 package dev.xcomponent.adapter.memory;
 
+import dev.xcomponent.application.Channels;
 import dev.xcomponent.domain.model.Values;
 import dev.xcomponent.port.JsonLikeMessages;
 import dev.xcomponent.port.MessageBroker;
@@ -95,7 +96,10 @@ public final class InMemoryMessageBroker implements MessageBroker {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    for (ConsumerGroup group : groups.values()) {
+    // A command for a group that consumes its channel goes to that group only (MessageBroker#consume).
+    String addressee = Channels.addressee(channel, frozen);
+    ConsumerGroup only = addressee == null ? null : groups.get(addressee);
+    for (ConsumerGroup group : only != null && only.listensTo(channel) ? List.of(only) : groups.values()) {
       if (group.listensTo(channel) && !group.offer(channel, frozen)) {
         return Future.failedFuture(new IllegalStateException(
             "a consumer group of channel " + channel + " holds " + DEFAULT_GROUP_CAPACITY

@@ -3,7 +3,9 @@ package dev.xcomponent.adapter.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.xcomponent.application.Channels;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Checkpoint;
 import io.vertx.junit5.Timeout;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +34,28 @@ class InMemoryMessageBrokerDeliveryTest {
   @BeforeEach
   void setUp(Vertx vertx) {
     broker = new InMemoryMessageBroker(vertx);
+  }
+
+  @Test
+  void aCommandNamingAComponentThatHasAGroupGoesToThatGroupOnly() throws Exception {
+    Map<String, List<Object>> got = Map.of("A", new CopyOnWriteArrayList<>(), "B", new CopyOnWriteArrayList<>());
+    for (String component : List.of("A", "B")) {
+      broker.consume(Channels.group(component), List.of(Channels.CROSS_COMPONENT_EVENT, Channels.TRIGGER_EVENT), d -> {
+        got.get(component).add(d.message().get("n"));
+        return Future.succeededFuture();
+      }).await(5, TimeUnit.SECONDS);
+    }
+    broker.publish(Channels.CROSS_COMPONENT_EVENT, Map.of("n", "to-a", "targetComponent", "A")).await(5, TimeUnit.SECONDS);
+    // no group for Z: every group sees it, as it would on a broker
+    broker.publish(Channels.CROSS_COMPONENT_EVENT, Map.of("n", "to-z", "targetComponent", "Z")).await(5, TimeUnit.SECONDS);
+    broker.publish(Channels.TRIGGER_EVENT, Map.of("n", "to-all", "instanceId", "i")).await(5, TimeUnit.SECONDS);
+    long end = System.currentTimeMillis() + 5_000;
+    while ((got.get("A").size() < 3 || got.get("B").size() < 2) && System.currentTimeMillis() < end) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(200);
+    assertThat(got.get("A")).containsExactlyInAnyOrder("to-a", "to-z", "to-all");
+    assertThat(got.get("B")).containsExactlyInAnyOrder("to-z", "to-all");
   }
 
   @Test
