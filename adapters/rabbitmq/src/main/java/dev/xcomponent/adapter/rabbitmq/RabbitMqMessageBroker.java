@@ -1,8 +1,8 @@
 package dev.xcomponent.adapter.rabbitmq;
 
 import com.rabbitmq.client.AMQP;
-import dev.xcomponent.application.Channels;
 import com.rabbitmq.client.Connection;
+import dev.xcomponent.application.Channels;
 import dev.xcomponent.port.MessageBroker;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

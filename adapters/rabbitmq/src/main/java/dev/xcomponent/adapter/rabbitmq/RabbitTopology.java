@@ -3,9 +3,8 @@ package dev.xcomponent.adapter.rabbitmq;
 import com.rabbitmq.client.Channel;
 import dev.xcomponent.application.Channels;
 import java.io.IOException;
-import java.util.Map;
-
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -56,8 +55,8 @@ final class RabbitTopology {
   private RabbitTopology() {}
 
   /**
-   * Declares the exchanges and the bindings between them. Idempotent; run on every channel that
-   * publishes or binds a queue, before it does.
+   * Declares the exchanges and the bindings between them. Idempotent; run when the publisher's
+   * channel opens and before a group queue is bound.
    */
   static void declare(Channel channel) throws IOException {
     channel.exchangeDeclare(EXCHANGE, EXCHANGE_TYPE, true);
