@@ -55,6 +55,18 @@ class DashboardBrowserTest {
     return List.of(dir.resolve("order-component.yaml"), dir.resolve("payment-component.yaml"));
   }
 
+  /** The Payment instance of order {@code orderRef}, or null while there is none. */
+  private static JsonObject paymentOf(String orderRef) throws Exception {
+    JsonArray payments = call("GET", "/api/instances?component=PaymentComponent&machine=Payment", null)
+        .getJsonArray("instances");
+    for (int i = 0; i < payments.size(); i++) {
+      if (orderRef.equals(payments.getJsonObject(i).getJsonObject("context").getString("orderId"))) {
+        return payments.getJsonObject(i);
+      }
+    }
+    return null;
+  }
+
   private static JsonObject call(String method, String path, JsonObject body) throws Exception {
     HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path));
     if (body != null) {
@@ -123,21 +135,19 @@ class DashboardBrowserTest {
     browser.await(d -> diagramLoaded());
     browser.screenshot("03-order-submitted");
 
-    // The Payment appeared in the other component; its steps are driven from outside the page.
-    JsonArray payments =
-        call("GET", "/api/instances?component=PaymentComponent&machine=Payment", null)
-            .getJsonArray("instances");
-    String paymentId = null;
-    for (int i = 0; i < payments.size(); i++) {
-      JsonObject p = payments.getJsonObject(i);
-      if ("ORD-UI-1".equals(p.getJsonObject("context").getString("orderId"))) {
-        paymentId = p.getString("id");
-        // The form's values were the payload: the edited method reached the Payment.
-        assertThat(p.getJsonObject("context").getString("paymentMethod")).isEqualTo("mastercard");
-        assertThat(p.getJsonObject("context").getDouble("amount")).isEqualTo(99.5);
-      }
+    // The Payment appears in the other component (created by a message SUBMIT sends once it is
+    // recorded, so possibly a moment after the order changed state); its steps are driven from
+    // outside the page.
+    JsonObject payment;
+    long created = System.currentTimeMillis() + 10_000;
+    while ((payment = paymentOf("ORD-UI-1")) == null) {
+      assertThat(System.currentTimeMillis()).as("the payment created by SUBMIT, in time").isLessThan(created);
+      Thread.sleep(20);
     }
-    assertThat(paymentId).as("the payment created by SUBMIT").isNotNull();
+    String paymentId = payment.getString("id");
+    // The form's values were the payload: the edited method reached the Payment.
+    assertThat(payment.getJsonObject("context").getString("paymentMethod")).isEqualTo("mastercard");
+    assertThat(payment.getJsonObject("context").getDouble("amount")).isEqualTo(99.5);
     send(paymentId, "PROCESS");
     send(paymentId, "VALIDATE");
     send(paymentId, "COMPLETE");

@@ -72,15 +72,13 @@ class HistoryBrowserTest {
             .put("paymentMethod", "visa")))
         .getString("instanceId");
     send(orderId, "SUBMIT", new JsonObject().put("note", NOTE));
-    JsonArray payments = call("GET", "/api/instances?component=PaymentComponent&machine=Payment", null)
-        .getJsonArray("instances");
-    for (int i = 0; i < payments.size(); i++) {
-      JsonObject p = payments.getJsonObject(i);
-      if (ORDER_REF.equals(p.getJsonObject("context").getString("orderId"))) {
-        paymentId = p.getString("id");
-      }
+    // The Payment is created by a message the SUBMIT transition sends once it is recorded: after
+    // the reply to SUBMIT, not before it.
+    long created = System.currentTimeMillis() + 10_000;
+    while ((paymentId = paymentOf(ORDER_REF)) == null) {
+      assertThat(System.currentTimeMillis()).as("the payment created by SUBMIT, in time").isLessThan(created);
+      Thread.sleep(20);
     }
-    assertThat(paymentId).as("the payment created by SUBMIT").isNotNull();
     send(paymentId, "PROCESS", null);
     send(paymentId, "VALIDATE", null);
     send(paymentId, "COMPLETE", null);
@@ -91,6 +89,19 @@ class HistoryBrowserTest {
       assertThat(System.currentTimeMillis()).as("order paid in time").isLessThan(deadline);
       Thread.sleep(50);
     }
+  }
+
+  /** The id of the Payment of order {@code orderRef}, or null while there is none. */
+  private static String paymentOf(String orderRef) throws Exception {
+    JsonArray payments = call("GET", "/api/instances?component=PaymentComponent&machine=Payment", null)
+        .getJsonArray("instances");
+    for (int i = 0; i < payments.size(); i++) {
+      JsonObject p = payments.getJsonObject(i);
+      if (orderRef.equals(p.getJsonObject("context").getString("orderId"))) {
+        return p.getString("id");
+      }
+    }
+    return null;
   }
 
   private static JsonObject call(String method, String path, JsonObject body) throws Exception {
