@@ -1,5 +1,6 @@
 package dev.xcomponent.application;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,14 +61,7 @@ final class MessageKeys {
     byte[] hash = MD5.get().digest(text.getBytes(StandardCharsets.UTF_8));
     hash[6] = (byte) ((hash[6] & 0x0f) | 0x30); // version 3
     hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
-    return new UUID(bigEndian(hash, 0), bigEndian(hash, 8)).toString();
-  }
-
-  private static long bigEndian(byte[] b, int from) {
-    long v = 0;
-    for (int i = from; i < from + 8; i++) {
-      v = (v << 8) | (b[i] & 0xff);
-    }
-    return v;
+    ByteBuffer bits = ByteBuffer.wrap(hash); // big-endian, as UUID reads its 16 bytes
+    return new UUID(bits.getLong(), bits.getLong()).toString();
   }
 }
