@@ -9,8 +9,8 @@ import java.util.Map;
  *
  * <p>Fewer loops trade parallelism for latency: a message between two instances on different loops
  * wakes another thread (about 12 µs on a small VM), one on the same loop does not. On a machine with
- * one or two cores, {@code EVENT_LOOPS=1} gives a shorter and steadier in-memory cross-component
- * round trip at the same throughput; on a larger one, keep the default.
+ * one or two cores, {@code EVENT_LOOPS=1} gives a shorter in-memory cross-component round trip and
+ * as many flows per second or more; on a larger one, keep the default.
  *
  * @param count event-loop threads, and partitions per component (1 to {@value #MAX})
  */

@@ -21,10 +21,10 @@ final class BenchBrokers {
   }
 
   /**
-   * Deletes the durable command queues the benchmark's components left on RabbitMQ. Every
-   * component's queue is bound to the command channels all components share, so the queue of a
-   * component that no longer runs keeps every later command sent on that server: a benchmark run
-   * must not leave its own behind. Nothing to do on the other brokers (Redis keeps nothing, Kafka's
+   * Deletes the durable command queues the benchmark's components left on RabbitMQ. The queue of a
+   * component that no longer runs keeps the later commands addressed to it or to no component (ADR
+   * 0011), and later runs address theirs to the same names: a benchmark run must not leave its own
+   * behind. Nothing to do on the other brokers (Redis keeps nothing, Kafka's
    * topics have their retention).
    */
   static void forgetGroups(String url, java.util.List<String> components) throws Exception {

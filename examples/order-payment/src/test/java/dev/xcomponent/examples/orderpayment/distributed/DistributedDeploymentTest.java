@@ -50,7 +50,7 @@ abstract class DistributedDeploymentTest {
 
   /**
    * Removes what the deployment left on the broker server once its processes are gone (nothing by
-   * default): a queue left behind would keep collecting the commands of later runs.
+   * default): a queue left behind would keep collecting commands of later runs.
    */
   protected void forgetBrokerState() throws Exception {}
 

@@ -54,7 +54,7 @@ class OutboxRecoveryTest {
     } finally {
       if (deployment != null) {
         deployment.close();
-        // Their queues would keep collecting the commands of later runs (see RabbitMqDeploymentTest).
+        // Their queues would keep collecting commands of later runs (see RabbitMqDeploymentTest).
         for (String component : new String[] {"OrderComponent", "PaymentComponent"}) {
           rabbit("delete_queue", dev.xcomponent.adapter.rabbitmq.RabbitMqMessageBroker.groupQueue(
               dev.xcomponent.application.Channels.group(component)));

@@ -25,8 +25,8 @@ class RabbitMqDeploymentTest extends DistributedDeploymentTest {
   }
 
   /**
-   * Deletes the two components' durable queues: each is bound to the command channels every
-   * component shares, so once its runtime is gone it would keep every command sent on this server.
+   * Deletes the two components' durable queues: once their runtimes are gone they would keep the
+   * commands later runs address to these components, and those addressed to no component.
    */
   @Override
   protected void forgetBrokerState() throws Exception {
